@@ -1,0 +1,41 @@
+/**
+ * Declares one vitest test per (family, law) for an implementation: the law holds, or, for a known
+ * finding of a QEMU model, is broken with a counterexample. A failure prints the counterexample and
+ * the command that replays it.
+ */
+import { describe, expect, test } from 'vitest';
+import { propertySettingsFromEnv } from '../../src/property-settings.ts';
+import { CASE_FAMILIES } from '../../src/sync/case-families.ts';
+import type { SyncImplementation } from '../../src/sync/contract.ts';
+import { formatCounterexample } from '../../src/sync/counterexample-format.ts';
+import { knownFinding } from '../../src/sync/known-findings.ts';
+import { checkEntry } from '../../src/sync/law-suite.ts';
+import { LAWS } from '../../src/sync/laws/catalogue.ts';
+
+const settings = propertySettingsFromEnv();
+
+/**
+ * Declares the law tests of one implementation.
+ * @param implementation - the implementation under test
+ */
+export function describeLaws(implementation: SyncImplementation): void {
+  describe(implementation.name, () => {
+    for (const family of CASE_FAMILIES) {
+      describe(family.name, () => {
+        for (const law of LAWS) {
+          const finding = knownFinding(implementation.name, family.name, law.id);
+          const name = finding ? `${law.id} is broken, a known finding (${finding.reason})` : `${law.id} ${law.statement}`;
+          test(name, () => {
+            const entry = checkEntry(implementation, family, law, settings);
+            const replay = `npm run test:sync -- --implementation ${implementation.name} --family ${family.name} --law ${law.id}`;
+            if (finding) {
+              expect(entry.result.counterexample, `known finding no longer found in ${entry.result.runs} runs (seed ${settings.seed})`).toBeDefined();
+            } else if (entry.result.counterexample) {
+              expect.fail(formatCounterexample(entry.result, replay));
+            }
+          });
+        }
+      });
+    }
+  });
+}

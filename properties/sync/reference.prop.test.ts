@@ -1,0 +1,4 @@
+import { reference } from '../../src/sync/reference.ts';
+import { describeLaws } from './law-tests.ts';
+
+describeLaws(reference);

@@ -1,0 +1,4 @@
+import { wordwise } from '../../src/sync/wordwise.ts';
+import { describeLaws } from './law-tests.ts';
+
+describeLaws(wordwise);

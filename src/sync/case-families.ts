@@ -1,0 +1,119 @@
+/**
+ * The families of sync cases the laws run over. Each family is one question about the layout: any
+ * range, QEMU's real call (whole block), the aligned path with today's and with pre-2018 block offsets,
+ * a short block next to another, and QEMU's own DirtyMemoryBlock size. Findings are reported per
+ * family, so "which layouts break which law" is part of the result.
+ *
+ * Layouts are built from independent raw values and then clamped (no `chain`), so that fast-check
+ * shrinks every value on its own towards the smallest failing layout.
+ */
+import fc from 'fast-check';
+import { casesOver, edgyNat, type CaseLayout } from './case-arbitraries.ts';
+import type { SyncCase } from './sync-case.ts';
+
+/** QEMU's `DIRTY_MEMORY_BLOCK_SIZE` in pages. */
+export const QEMU_BLOCK_PAGES = 2 ** 21;
+
+/** A named family of cases. */
+export interface CaseFamily {
+  /** Stable name used in test names, findings and golden files. */
+  readonly name: string;
+  /** What the family covers, one line. */
+  readonly description: string;
+  /** The cases. */
+  readonly arbitrary: fc.Arbitrary<SyncCase>;
+  /** Fraction of the default number of runs this family gets (its cases are costly or narrow). */
+  readonly runsScale: number;
+}
+
+/** DirtyMemoryBlock sizes for the small-block families, in 64-page words: 64 to 4096 pages. */
+const blockLongs: fc.Arbitrary<number> = fc.oneof(fc.constantFrom(1, 2, 4, 64), fc.integer({ min: 1, max: 64 }));
+
+/** A position in `[0, size)`: an edge or random distance from the start or from the end. */
+const position = fc.record({ fromEnd: fc.boolean(), distance: edgyNat(4095) });
+
+function placeIn(size: number, at: { fromEnd: boolean; distance: number }): number {
+  const distance = Math.min(at.distance, size - 1);
+  return at.fromEnd ? size - 1 - distance : distance;
+}
+
+const roundUp64 = (value: number): number => Math.ceil(value / 64) * 64;
+
+/**
+ * Clamps a raw start and length into a RAMBlock; with `snap`, moves the start up to the next global
+ * 64-page boundary and cuts the length to whole 64-page words, which is what QEMU's aligned path needs.
+ */
+function rangeIn(offsetPage: number, pages: number, raw: { start: number; length: number; snap: boolean }): { startPage: number; npages: number } {
+  let startPage = Math.min(raw.start, pages);
+  if (raw.snap) startPage = Math.min(roundUp64(offsetPage + startPage) - offsetPage, pages);
+  let npages = Math.min(raw.length, pages - startPage);
+  if (raw.snap) npages -= npages % 64;
+  return { startPage, npages };
+}
+
+const anyRange: fc.Arbitrary<CaseLayout> = fc
+  .record({ blockLongs, block: fc.nat(2), within: position, pages: edgyNat(4200), start: edgyNat(4200), length: edgyNat(4200), snap: fc.boolean(), split: edgyNat(4200) })
+  .map((r) => {
+    const blockPages = 64 * r.blockLongs;
+    const offsetPage = r.block * blockPages + placeIn(blockPages, r.within);
+    const pages = Math.min(r.pages, 2 * blockPages + 64);
+    return { blockPages, offsetPage, pages, ...rangeIn(offsetPage, pages, r), splitAfter: r.split };
+  });
+
+const wholeBlock: fc.Arbitrary<CaseLayout> = fc
+  .record({ blockLongs, block: fc.nat(2), within: position, pages: edgyNat(4200), snap: fc.boolean(), split: edgyNat(4200) })
+  .map((r) => {
+    const blockPages = 64 * r.blockLongs;
+    let offsetPage = r.block * blockPages + placeIn(blockPages, r.within);
+    let pages = Math.min(r.pages, 2 * blockPages + 64);
+    // Snapped, the block is laid out as QEMU has done since 2018 and its length is whole words.
+    if (r.snap) [offsetPage, pages] = [offsetPage - (offsetPage % 64), pages - (pages % 64)];
+    return { blockPages, offsetPage, pages, startPage: 0, npages: pages, splitAfter: r.split };
+  });
+
+const alignedBlock: fc.Arbitrary<CaseLayout> = fc
+  .record({ blockLongs, offsetLongs: fc.nat(192), startLongs: fc.nat(8), lengthLongs: fc.nat(8), tail: edgyNat(65), split: edgyNat(9 * 64) })
+  .map((r) => {
+    const startPage = 64 * r.startLongs;
+    const npages = 64 * r.lengthLongs;
+    return { blockPages: 64 * r.blockLongs, offsetPage: 64 * (r.offsetLongs % (3 * r.blockLongs)), pages: startPage + npages + r.tail, startPage, npages, splitAfter: r.split };
+  });
+
+const unalignedBlock: fc.Arbitrary<CaseLayout> = fc
+  .record({ blockLongs, offsetLongs: fc.nat(192), misalign: fc.integer({ min: 1, max: 63 }), startLongs: fc.nat(4), lengthLongs: fc.nat(8), tail: edgyNat(65), split: edgyNat(9 * 64) })
+  .map((r) => {
+    // The start is chosen so that the global start page is a multiple of 64 while the offset is not.
+    const startPage = 64 - r.misalign + 64 * r.startLongs;
+    const npages = 64 * r.lengthLongs;
+    const offsetPage = 64 * (r.offsetLongs % (3 * r.blockLongs)) + r.misalign;
+    return { blockPages: 64 * r.blockLongs, offsetPage, pages: startPage + npages + r.tail, startPage, npages, splitAfter: r.split };
+  });
+
+const shortNeighbour: fc.Arbitrary<CaseLayout> = fc
+  .record({ blockLongs, offsetLongs: fc.nat(128), pages: fc.integer({ min: 1, max: 63 }), neighbourPages: fc.integer({ min: 1, max: 200 }), split: edgyNat(64) })
+  .map((r) => ({
+    blockPages: 64 * r.blockLongs,
+    offsetPage: 64 * (r.offsetLongs % (2 * r.blockLongs)),
+    pages: r.pages,
+    startPage: 0,
+    npages: r.pages,
+    splitAfter: r.split,
+    neighbourPages: r.neighbourPages,
+  }));
+
+const qemuBlockSize: fc.Arbitrary<CaseLayout> = fc
+  .record({ before: edgyNat(2048), pages: edgyNat(4096), start: edgyNat(4096), length: edgyNat(4096), snap: fc.boolean(), split: edgyNat(4096) })
+  .map((r) => {
+    const offsetPage = QEMU_BLOCK_PAGES - r.before;
+    return { blockPages: QEMU_BLOCK_PAGES, offsetPage, pages: r.pages, ...rangeIn(offsetPage, r.pages, r), splitAfter: r.split };
+  });
+
+/** Every family, in report order. */
+export const CASE_FAMILIES: readonly CaseFamily[] = [
+  { name: 'any-range', description: 'any offset, start and length, crossing DirtyMemoryBlocks of 64 to 4096 pages', arbitrary: casesOver('any-range', anyRange), runsScale: 1 },
+  { name: 'whole-block', description: "start 0 and the block's whole length, as QEMU's only caller syncs, at any offset", arbitrary: casesOver('whole-block', wholeBlock), runsScale: 1 },
+  { name: 'aligned-block', description: 'offset, start and length multiples of 64 pages: the aligned path on a post-2018 layout', arbitrary: casesOver('aligned-block', alignedBlock), runsScale: 1 },
+  { name: 'unaligned-block', description: 'offset not a multiple of 64, global start and length multiples of 64: the aligned path on a pre-2018 layout', arbitrary: casesOver('unaligned-block', unalignedBlock), runsScale: 1 },
+  { name: 'short-neighbour', description: 'a block shorter than 64 pages synced whole, its neighbour starting inside the same word', arbitrary: casesOver('short-neighbour', shortNeighbour), runsScale: 0.5 },
+  { name: 'qemu-block-size', description: "QEMU's 2^21-page DirtyMemoryBlocks, ranges crossing the first block boundary", arbitrary: casesOver('qemu-block-size', qemuBlockSize), runsScale: 0.5 },
+];

@@ -1,0 +1,71 @@
+/**
+ * Runs an implementation on a case and records everything the laws look at: the state before, the
+ * state, return value and effects after the whole range, and the state after the range synced in two
+ * halves (for L9).
+ */
+import type { SyncImplementation } from './contract.ts';
+import { createEffectRecorder, type EffectCall } from './effect-recorder.ts';
+import { materialize, type SyncCase, type SyncState } from './sync-case.ts';
+
+/** One call of the implementation and what came of it. */
+export interface SyncRun {
+  /** Memory and `bmap` after the call (or as far as it got before throwing). */
+  readonly after: SyncState;
+  /** What the call returned; undefined when it threw. */
+  readonly returned: unknown;
+  /** The effect calls, in order. */
+  readonly calls: readonly EffectCall[];
+  /** The exception, when the call threw. */
+  readonly thrown?: unknown;
+}
+
+/** Everything the laws look at for one case. */
+export interface SyncObservation {
+  /** The case. */
+  readonly syncCase: SyncCase;
+  /** Its state before any call. */
+  readonly before: SyncState;
+  /** The range synced in one call. */
+  readonly whole: SyncRun;
+  /** The range synced as `[startPage, splitPage)` then `[splitPage, end)`; `returned` is the pair. */
+  readonly split: SyncRun;
+}
+
+/**
+ * Calls the implementation once on a fresh copy of the state, catching anything it throws.
+ * @param implementation - the sync under test
+ * @param state - the state to run on (mutated)
+ * @param ranges - `[startPage, npages]` pairs, called in order
+ * @returns the run; `returned` is a number for one range and an array for several
+ */
+export function runSync(implementation: SyncImplementation, state: SyncState, ranges: readonly (readonly [number, number])[]): SyncRun {
+  const recorder = createEffectRecorder();
+  const results: unknown[] = [];
+  try {
+    for (const [startPage, npages] of ranges) {
+      results.push(implementation.syncDirtyBitmap(state.mem, state.rb, startPage, npages, recorder.effects));
+    }
+  } catch (thrown) {
+    return { after: state, returned: undefined, calls: recorder.calls, thrown };
+  }
+  return { after: state, returned: ranges.length === 1 ? results[0] : results, calls: recorder.calls };
+}
+
+/**
+ * Observes one case: the whole range, then the split range on a separate copy.
+ * @param implementation - the sync under test
+ * @param syncCase - the case
+ * @returns the observation
+ */
+export function observeSync(implementation: SyncImplementation, syncCase: SyncCase): SyncObservation {
+  const { startPage, npages, splitPage } = syncCase;
+  return {
+    syncCase,
+    before: materialize(syncCase),
+    whole: runSync(implementation, materialize(syncCase), [[startPage, npages]]),
+    split: runSync(implementation, materialize(syncCase), [
+      [startPage, splitPage - startPage],
+      [splitPage, startPage + npages - splitPage],
+    ]),
+  };
+}
