@@ -15,7 +15,7 @@ const FIXTURES = resolve(import.meta.dirname, 'plugin-fixtures');
 function runTestSync(pluginPath: string, args: string[] = []): { status: number | null; output: string } {
   const result = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/test-sync.ts', ...args], {
     cwd: ROOT,
-    env: { ...process.env, SYNC_IMPL: pluginPath, FC_NUM_RUNS: '30' },
+    env: { ...process.env, SYNC_IMPL: pluginPath, FC_NUM_RUNS: '15' },
     encoding: 'utf8',
   });
   return { status: result.status, output: `${result.stdout}${result.stderr}` };

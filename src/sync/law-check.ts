@@ -56,13 +56,15 @@ export function runsFor(family: CaseFamily, settings: PropertySettings): number 
  * @param law - the law
  * @param family - the case family
  * @param settings - seed, runs and optional replay path
- * @returns the result, with a shrunk counterexample when the law is broken
+ * @param shrink - false to keep the first failing case as found (when only "is it broken" matters)
+ * @returns the result, with a (by default shrunk) counterexample when the law is broken
  */
-export function checkLaw(implementation: SyncImplementation, law: SyncLaw, family: CaseFamily, settings: PropertySettings): LawCheckResult {
+export function checkLaw(implementation: SyncImplementation, law: SyncLaw, family: CaseFamily, settings: PropertySettings, shrink = true): LawCheckResult {
   const property = fc.property(family.arbitrary, (syncCase) => law.check(observeSync(implementation, syncCase)) === null);
   const details = fc.check(property, {
     seed: settings.seed,
     numRuns: runsFor(family, settings),
+    endOnFailure: !shrink,
     ...(settings.path ? { path: settings.path } : {}),
   });
   const result = { implementation: implementation.name, family: family.name, law: law.id, runs: details.numRuns, seed: settings.seed };

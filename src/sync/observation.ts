@@ -52,20 +52,25 @@ export function runSync(implementation: SyncImplementation, state: SyncState, ra
 }
 
 /**
- * Observes one case: the whole range, then the split range on a separate copy.
+ * Observes one case: the whole range, and (computed on first use, since only L9 reads it) the split
+ * range on a separate copy.
  * @param implementation - the sync under test
  * @param syncCase - the case
  * @returns the observation
  */
 export function observeSync(implementation: SyncImplementation, syncCase: SyncCase): SyncObservation {
   const { startPage, npages, splitPage } = syncCase;
+  let split: SyncRun | undefined;
   return {
     syncCase,
     before: materialize(syncCase),
     whole: runSync(implementation, materialize(syncCase), [[startPage, npages]]),
-    split: runSync(implementation, materialize(syncCase), [
-      [startPage, splitPage - startPage],
-      [splitPage, startPage + npages - splitPage],
-    ]),
+    get split(): SyncRun {
+      split ??= runSync(implementation, materialize(syncCase), [
+        [startPage, splitPage - startPage],
+        [splitPage, startPage + npages - splitPage],
+      ]);
+      return split;
+    },
   };
 }

@@ -1,0 +1,68 @@
+/**
+ * The word and bitmap helpers agree with bit-by-bit definitions.
+ */
+import { fc, test } from '@fast-check/vitest';
+import { describe, expect } from 'vitest';
+import { allocateBitmap, countOnesInRange, forEachWordOfRange, setRange, testAndClear, testAndSet, testBit, wordsForBits } from '../../src/bitmap/bitmap.ts';
+import { countOnes, lowMask, rangeMask } from '../../src/bitmap/word.ts';
+import { propertySettingsFromEnv } from '../../src/property-settings.ts';
+
+const { seed, numRuns } = propertySettingsFromEnv();
+const word = fc.integer({ min: 0, max: 0xffffffff });
+
+function naiveCount(value: number): number {
+  let count = 0;
+  for (let bit = 0; bit < 32; bit++) count += (value >>> bit) & 1;
+  return count;
+}
+
+describe('word helpers', () => {
+  test.prop([word], { seed, numRuns })('countOnes counts the set bits', (value) => {
+    expect(countOnes(value)).toBe(naiveCount(value));
+  });
+
+  test.prop([fc.integer({ min: 0, max: 32 })], { seed, numRuns })('lowMask sets exactly the low count bits', (count) => {
+    expect(naiveCount(lowMask(count))).toBe(count);
+    expect(lowMask(count) >>> 0).toBe(lowMask(count));
+    if (count < 32) expect(lowMask(count) >>> count).toBe(0);
+  });
+
+  test.prop([fc.integer({ min: 0, max: 31 }).chain((first) => fc.tuple(fc.constant(first), fc.integer({ min: 0, max: 32 - first })))], { seed, numRuns })(
+    'rangeMask sets exactly bits [first, first + count)',
+    ([first, count]) => {
+      const mask = rangeMask(first, count);
+      for (let bit = 0; bit < 32; bit++) expect(((mask >>> bit) & 1) === 1).toBe(bit >= first && bit < first + count);
+    },
+  );
+});
+
+describe('bitmap helpers', () => {
+  const range = fc.integer({ min: 0, max: 300 }).chain((start) => fc.tuple(fc.constant(start), fc.integer({ min: 0, max: 300 })));
+
+  test.prop([fc.integer({ min: 0, max: 10_000 })], { seed, numRuns })('allocates whole 64-bit words holding the bits', (nbits) => {
+    const bitmap = allocateBitmap(nbits, 'ones');
+    expect(bitmap.length).toBe(wordsForBits(nbits));
+    expect(bitmap.length % 2).toBe(0);
+    expect(bitmap.length * 32).toBeGreaterThanOrEqual(nbits);
+    expect(bitmap.length * 32 - nbits).toBeLessThan(64);
+    expect(countOnesInRange(bitmap, 0, bitmap.length * 32)).toBe(bitmap.length * 32);
+  });
+
+  test.prop([range], { seed, numRuns })('setRange and forEachWordOfRange cover exactly the range, word by word', ([start, count]) => {
+    const bitmap = allocateBitmap(700);
+    setRange(bitmap, start, count);
+    for (let bit = 0; bit < 700; bit++) expect(testBit(bitmap, bit)).toBe(bit >= start && bit < start + count);
+    expect(countOnesInRange(bitmap, 0, 700)).toBe(count);
+    const words: number[] = [];
+    forEachWordOfRange(start, count, (index) => words.push(index));
+    expect(new Set(words).size).toBe(words.length);
+  });
+
+  test.prop([fc.integer({ min: 0, max: 127 }), fc.boolean()], { seed, numRuns })('testAndSet and testAndClear report the previous bit', (bit, initially) => {
+    const bitmap = allocateBitmap(128, initially ? 'ones' : 'zeros');
+    expect(testAndSet(bitmap, bit)).toBe(initially);
+    expect(testAndClear(bitmap, bit)).toBe(true);
+    expect(testBit(bitmap, bit)).toBe(false);
+    expect(countOnesInRange(bitmap, 0, 128)).toBe(initially ? 127 : 0);
+  });
+});
