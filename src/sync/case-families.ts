@@ -39,14 +39,19 @@ function placeIn(size: number, at: { fromEnd: boolean; distance: number }): numb
 
 const roundUp64 = (value: number): number => Math.ceil(value / 64) * 64;
 
+/** Brings a raw value into `[0, max]`: kept when it fits (edges stay edges), folded by modulo when not. */
+function fold(raw: number, max: number): number {
+  return raw <= max ? raw : raw % (max + 1);
+}
+
 /**
- * Clamps a raw start and length into a RAMBlock; with `snap`, moves the start up to the next global
+ * Folds a raw start and length into a RAMBlock; with `snap`, moves the start up to the next global
  * 64-page boundary and cuts the length to whole 64-page words, which is what QEMU's aligned path needs.
  */
 function rangeIn(offsetPage: number, pages: number, raw: { start: number; length: number; snap: boolean }): { startPage: number; npages: number } {
-  let startPage = Math.min(raw.start, pages);
+  let startPage = fold(raw.start, pages);
   if (raw.snap) startPage = Math.min(roundUp64(offsetPage + startPage) - offsetPage, pages);
-  let npages = Math.min(raw.length, pages - startPage);
+  let npages = fold(raw.length, pages - startPage);
   if (raw.snap) npages -= npages % 64;
   return { startPage, npages };
 }
@@ -56,7 +61,7 @@ const anyRange: fc.Arbitrary<CaseLayout> = fc
   .map((r) => {
     const blockPages = 64 * r.blockLongs;
     const offsetPage = r.block * blockPages + placeIn(blockPages, r.within);
-    const pages = Math.min(r.pages, 2 * blockPages + 64);
+    const pages = fold(r.pages, 2 * blockPages + 64);
     return { blockPages, offsetPage, pages, ...rangeIn(offsetPage, pages, r), splitAfter: r.split };
   });
 
@@ -65,7 +70,7 @@ const wholeBlock: fc.Arbitrary<CaseLayout> = fc
   .map((r) => {
     const blockPages = 64 * r.blockLongs;
     let offsetPage = r.block * blockPages + placeIn(blockPages, r.within);
-    let pages = Math.min(r.pages, 2 * blockPages + 64);
+    let pages = fold(r.pages, 2 * blockPages + 64);
     // Snapped, the block is laid out as QEMU has done since 2018 and its length is whole words.
     if (r.snap) [offsetPage, pages] = [offsetPage - (offsetPage % 64), pages - (pages % 64)];
     return { blockPages, offsetPage, pages, startPage: 0, npages: pages, splitAfter: r.split };
