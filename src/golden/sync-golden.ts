@@ -9,8 +9,8 @@ import { CASE_FAMILIES } from '../sync/case-families.ts';
 import type { SyncImplementation } from '../sync/contract.ts';
 import { formatCounterexample } from '../sync/counterexample-format.ts';
 import type { EffectCall, EffectKind } from '../sync/effect-recorder.ts';
-import { checkLaw } from '../sync/law-check.ts';
-import { checkEntry } from '../sync/law-suite.ts';
+import { summariseFindings } from '../sync/findings-summary.ts';
+import { KNOWN_FINDING_SEARCH_FACTOR } from '../sync/law-suite.ts';
 import { LAWS } from '../sync/laws/catalogue.ts';
 import { observeSync } from '../sync/observation.ts';
 import type { SyncCase, SyncState } from '../sync/sync-case.ts';
@@ -73,22 +73,17 @@ export function implementationGoldenFile(implementation: SyncImplementation, cas
 export function findingsGoldenFile(implementations: readonly SyncImplementation[]): GoldenFile {
   const settings = SYNC_GOLDEN_SETTINGS;
   const records: GoldenRecord[] = [];
-  for (const implementation of implementations) {
-    let broken = 0;
-    for (const law of LAWS) {
-      const families = CASE_FAMILIES.filter((family) => checkEntry(implementation, family, law, settings, true, false).result.counterexample);
-      if (families.length === 0) continue;
-      broken++;
-      const shown = checkLaw(implementation, law, families[0], { ...settings, numRuns: settings.numRuns * 10 });
-      const replay = `npm run test:sync -- --implementation ${implementation.name} --family ${families[0].name} --law ${law.id}`;
+  for (const { implementation, findings } of summariseFindings(implementations, settings)) {
+    for (const { law, families, shown } of findings) {
+      const replay = `npm run test:sync -- --implementation ${implementation} --family ${families[0]} --law ${law.id}`;
       const example = formatCounterexample(shown, replay).split('\n');
-      records.push(goldenRecord(`${implementation.name} ${law.id} ${law.name} | broken on ${families.map((f) => f.name).join(', ')}`, ...example.map((line) => `  ${line}`)));
+      records.push(goldenRecord(`${implementation} ${law.id} ${law.name} | broken on ${families.join(', ')}`, ...example.map((line) => `  ${line}`)));
     }
-    if (broken === 0) records.push(goldenRecord(`${implementation.name} | no law broken`));
+    if (findings.length === 0) records.push(goldenRecord(`${implementation} | no law broken`));
   }
   return {
     name: 'sync/findings.txt',
-    inputs: `seed ${settings.seed}; ${settings.numRuns} runs per (implementation, family, law) scaled per family; known findings searched with 10x; laws ${LAWS.map((l) => l.id).join(' ')}; families ${CASE_FAMILIES.map((f) => f.name).join(', ')}`,
+    inputs: `seed ${settings.seed}; ${settings.numRuns} runs per (implementation, family, law) scaled per family; known findings searched with ${KNOWN_FINDING_SEARCH_FACTOR}x; laws ${LAWS.map((l) => l.id).join(' ')}; families ${CASE_FAMILIES.map((f) => f.name).join(', ')}`,
     records,
   };
 }
