@@ -11,15 +11,21 @@ import { checkEntry, KNOWN_FINDING_SEARCH_FACTOR } from './law-suite.ts';
 import { LAWS } from './laws/catalogue.ts';
 import type { SyncLaw } from './laws/law.ts';
 
-/** One broken law of one implementation. */
-export interface LawFinding {
+/** How one law fared on one implementation. */
+export interface LawOutcome {
   /** Implementation name. */
   readonly implementation: string;
   /** The law. */
   readonly law: SyncLaw;
-  /** Names of the families on which it is broken, in family order. */
+  /** Cases run over every family (a broken family stops at its first failing case). */
+  readonly cases: number;
+  /** Names of the families on which it is broken, in family order; empty when it holds. */
   readonly families: readonly string[];
-  /** The check on the first of those families, with its shrunk counterexample. */
+}
+
+/** One broken law of one implementation. */
+export interface LawFinding extends LawOutcome {
+  /** The check on the first broken family, with its shrunk counterexample. */
   readonly shown: LawCheckResult;
 }
 
@@ -27,8 +33,8 @@ export interface LawFinding {
 export interface ImplementationFindings {
   /** Implementation name. */
   readonly implementation: string;
-  /** Cases run, over every family and law. */
-  readonly cases: number;
+  /** Every law, in law order. */
+  readonly outcomes: readonly LawOutcome[];
   /** The broken laws, in law order; empty when every law holds. */
   readonly findings: readonly LawFinding[];
 }
@@ -46,21 +52,23 @@ export function summariseFindings(
   onProgress: (implementation: string) => void = () => {},
 ): ImplementationFindings[] {
   return implementations.map((implementation) => {
-    let cases = 0;
+    const outcomes: LawOutcome[] = [];
     const findings: LawFinding[] = [];
     for (const law of LAWS) {
-      const broken: string[] = [];
+      const families: string[] = [];
+      let cases = 0;
       for (const family of CASE_FAMILIES) {
         const { result } = checkEntry(implementation, family, law, settings, true, false);
         cases += result.runs;
-        if (result.counterexample) broken.push(family.name);
+        if (result.counterexample) families.push(family.name);
       }
-      if (broken.length === 0) continue;
-      const family = CASE_FAMILIES.find((f) => f.name === broken[0])!;
-      const shown = checkLaw(implementation, law, family, { ...settings, numRuns: settings.numRuns * KNOWN_FINDING_SEARCH_FACTOR });
-      findings.push({ implementation: implementation.name, law, families: broken, shown });
+      const outcome = { implementation: implementation.name, law, cases, families };
+      outcomes.push(outcome);
+      if (families.length === 0) continue;
+      const family = CASE_FAMILIES.find((f) => f.name === families[0])!;
+      findings.push({ ...outcome, shown: checkLaw(implementation, law, family, { ...settings, numRuns: settings.numRuns * KNOWN_FINDING_SEARCH_FACTOR }) });
     }
     onProgress(implementation.name);
-    return { implementation: implementation.name, cases, findings };
+    return { implementation: implementation.name, outcomes, findings };
   });
 }

@@ -1,0 +1,52 @@
+/**
+ * Renders the report's blocks as Markdown; figures become SVG files beside it, referenced by path.
+ */
+import type { ReportBlock } from './report-document.ts';
+
+/** The Markdown text and the figure files it refers to (relative path → SVG text). */
+export interface MarkdownReport {
+  readonly text: string;
+  readonly files: ReadonlyMap<string, string>;
+}
+
+function cell(text: string): string {
+  return text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+}
+
+/**
+ * Renders a whole report.
+ * @param title - the title
+ * @param lead - one paragraph under the title
+ * @param blocks - the report's blocks
+ * @returns the Markdown and its figure files (under `figures/`)
+ */
+export function renderMarkdown(title: string, lead: string, blocks: readonly ReportBlock[]): MarkdownReport {
+  const files = new Map<string, string>();
+  const parts = [`# ${title}`, lead];
+  for (const b of blocks) {
+    switch (b.kind) {
+      case 'heading':
+        parts.push(`${'#'.repeat(b.level)} ${b.text}`);
+        break;
+      case 'paragraph':
+        parts.push(b.text);
+        break;
+      case 'code':
+        parts.push(`\`\`\`\n${b.text}\n\`\`\``);
+        break;
+      case 'figure': {
+        const path = `figures/${b.id}.svg`;
+        files.set(path, b.svg);
+        parts.push(`![${cell(b.caption)}](${path})\n\n*${b.caption}*`);
+        break;
+      }
+      case 'table': {
+        const numeric = new Set(b.numeric ?? []);
+        const align = b.columns.map((_, i) => (numeric.has(i) ? '---:' : '---'));
+        parts.push([b.columns, align, ...b.rows].map((row) => `| ${row.map(cell).join(' | ')} |`).join('\n'));
+        break;
+      }
+    }
+  }
+  return { text: `${parts.join('\n\n')}\n`, files };
+}

@@ -1,0 +1,70 @@
+/**
+ * A `SyncEffects` sink that counts calls and pages and allocates nothing: for large syncs (benchmarks,
+ * the report's cost table) where recording every call would cost more than the sync.
+ */
+import type { SyncEffects } from './contract.ts';
+
+/** Counts of each kind of effect: calls made and pages they covered. */
+export interface EffectCounts {
+  /** `clearDirtyLog` calls: remote dirty-log clears issued now (one KVM ioctl per listener each). */
+  readonly clearDirtyLogCalls: number;
+  /** Pages covered by those calls. */
+  readonly clearDirtyLogPages: number;
+  /** `deferDirtyLogClear` calls: remote clears deferred to `clear_bmap` chunks (QEMU's aligned path). */
+  readonly deferDirtyLogClearCalls: number;
+  /** Pages the deferred chunks cover. */
+  readonly deferDirtyLogClearPages: number;
+  /** `dirtyBitsCleared` calls: TCG re-arms. */
+  readonly dirtyBitsClearedCalls: number;
+  /** Pages covered by the re-arms. */
+  readonly dirtyBitsClearedPages: number;
+}
+
+/** A counting, allocation-free `SyncEffects`. */
+export class CountingEffects implements Required<SyncEffects>, EffectCounts {
+  clearDirtyLogCalls = 0;
+  clearDirtyLogPages = 0;
+  deferDirtyLogClearCalls = 0;
+  deferDirtyLogClearPages = 0;
+  dirtyBitsClearedCalls = 0;
+  dirtyBitsClearedPages = 0;
+
+  /**
+   * Counts a remote dirty-log clear.
+   * @param _startPage - first page, block-relative (not kept)
+   * @param npages - pages covered
+   */
+  clearDirtyLog(_startPage: number, npages: number): void {
+    this.clearDirtyLogCalls++;
+    this.clearDirtyLogPages += npages;
+  }
+
+  /**
+   * Counts a TCG re-arm.
+   * @param _globalStartPage - first page, global (not kept)
+   * @param npages - pages covered
+   */
+  dirtyBitsCleared(_globalStartPage: number, npages: number): void {
+    this.dirtyBitsClearedCalls++;
+    this.dirtyBitsClearedPages += npages;
+  }
+
+  /**
+   * Counts a deferred remote clear.
+   * @param _startPage - first page, block-relative (not kept)
+   * @param npages - pages the marked chunks cover
+   */
+  deferDirtyLogClear(_startPage: number, npages: number): void {
+    this.deferDirtyLogClearCalls++;
+    this.deferDirtyLogClearPages += npages;
+  }
+
+  /**
+   * Copies the counts into a plain object.
+   * @returns the counts now
+   */
+  snapshot(): EffectCounts {
+    const { clearDirtyLogCalls, clearDirtyLogPages, deferDirtyLogClearCalls, deferDirtyLogClearPages, dirtyBitsClearedCalls, dirtyBitsClearedPages } = this;
+    return { clearDirtyLogCalls, clearDirtyLogPages, deferDirtyLogClearCalls, deferDirtyLogClearPages, dirtyBitsClearedCalls, dirtyBitsClearedPages };
+  }
+}
