@@ -23,18 +23,26 @@ export interface SizeDensity {
 }
 
 /**
- * tinybench's budget for each task. A task runs until it has spent `timeMs` in timed calls and made
- * `minIterations` of them, so fast syncs get many samples and the slow per-page models only a few.
+ * How each sync-speed task is sampled. Every task is first called once, untimed: the probe warms it up
+ * and sorts it. A task whose probe takes under `slowCallMs` is timed in `rounds` interleaved rounds (its
+ * aligned and misaligned inputs alternate), each running until it has spent `timeMs / rounds` in timed
+ * calls and made `minIterationsPerRound` of them; its samples are pooled. Interleaving spreads a burst
+ * of machine noise over both sides of a ratio. A slower task (the per-page models at 16 Mi pages and
+ * up) is timed in one round of `slowIterations` calls, so the run stays within minutes.
  */
 export interface TaskTiming {
-  /** Timed milliseconds per task (restores between calls are not counted). */
+  /** Timed milliseconds per fast task, over all rounds (restores between calls are not counted). */
   readonly timeMs: number;
-  /** Minimum timed calls per task. */
-  readonly minIterations: number;
-  /** Warm-up milliseconds per task. */
+  /** Interleaved rounds per fast task. */
+  readonly rounds: number;
+  /** Minimum timed calls per fast task and round. */
+  readonly minIterationsPerRound: number;
+  /** tinybench warm-up milliseconds per fast task, in its first round. */
   readonly warmupTimeMs: number;
-  /** Minimum warm-up calls per task. */
-  readonly warmupIterations: number;
+  /** A probe slower than this (ms) makes a task slow. */
+  readonly slowCallMs: number;
+  /** Timed calls per slow task. */
+  readonly slowIterations: number;
 }
 
 /** Everything a run measures. */
@@ -53,7 +61,7 @@ export interface BenchPlan {
   readonly remoteClearSizesPages: readonly number[];
   /** The density the remote-clear counts are taken at; a remote clear does not depend on it. */
   readonly remoteClearDensityPercent: number;
-  /** Budget per sync-speed task. */
+  /** How sync-speed tasks are sampled. */
   readonly timing: TaskTiming;
   /** The size the targets are stated at; in `quick` mode the largest size measured stands in. */
   readonly targetPages: number;
@@ -77,7 +85,7 @@ export function createPlan(mode: 'full' | 'quick'): BenchPlan {
       mode,
       speedCases: FULL_SIZES_PAGES.flatMap((pages) => FULL_DENSITIES_PERCENT.map((densityPercent) => ({ pages, densityPercent }))),
       remoteClearSizesPages: FULL_SIZES_PAGES,
-      timing: { timeMs: 400, minIterations: 5, warmupTimeMs: 100, warmupIterations: 2 },
+      timing: { timeMs: 400, rounds: 4, minIterationsPerRound: 3, warmupTimeMs: 100, slowCallMs: 50, slowIterations: 3 },
       targetPages: 2 ** 26,
     };
   }
@@ -87,7 +95,7 @@ export function createPlan(mode: 'full' | 'quick'): BenchPlan {
     mode,
     speedCases: [...FULL_DENSITIES_PERCENT.map((densityPercent) => ({ pages: 2 ** 20, densityPercent })), { pages: 2 ** 24, densityPercent: 10 }],
     remoteClearSizesPages: [2 ** 20, 2 ** 24],
-    timing: { timeMs: 60, minIterations: 3, warmupTimeMs: 20, warmupIterations: 1 },
+    timing: { timeMs: 80, rounds: 2, minIterationsPerRound: 2, warmupTimeMs: 20, slowCallMs: 50, slowIterations: 2 },
     targetPages: 2 ** 24,
   };
 }

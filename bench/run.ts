@@ -37,7 +37,8 @@ const options = parseOptions(process.argv.slice(2));
 const startedAt = new Date();
 const plan = createPlan(options.quick ? 'quick' : 'full');
 const sink = new ResultSink();
-const context: QuestionContext = { plan, sink, progress: (message) => process.stderr.write(`… ${message}\n`) };
+const elapsedSeconds = (): string => ((Date.now() - startedAt.getTime()) / 1000).toFixed(1).padStart(6);
+const context: QuestionContext = { plan, sink, progress: (message) => process.stderr.write(`[${elapsedSeconds()} s] ${message}\n`) };
 const machine = describeMachine(startedAt);
 console.log(`# Benchmarks (${plan.mode}): ${machine.cpu} ×${machine.cpuCount}, Node ${machine.node}, ${machine.date}\n`);
 

@@ -7,32 +7,18 @@
  * call (warm-up calls included). tinybench times only the task function, so the copy is outside the
  * timed region and nothing is subtracted. An `afterEach` hook checks the return value against the
  * input's dirty-page count (proof that the restore happened and the sync did the whole job) and feeds
- * it to the result sink.
+ * it to the result sink. How tasks are sampled (probe, interleaved rounds, slow tasks) is described at
+ * `TaskTiming`.
  */
 import { Bench } from 'tinybench';
 import type { BenchQuestion, QuestionAnswer, QuestionContext } from './bench-question.ts';
-import type { BenchPlan } from './bench-plan.ts';
+import type { BenchPlan, TaskTiming } from './bench-plan.ts';
 import { CountingEffects } from './counting-effects.ts';
 import type { ResultSink } from './result-sink.ts';
-import { FLOOR_NAME, SYNC_CONTESTANTS } from './sync-contestants.ts';
+import { summarizeSamples, type TimingSummary } from './sample-statistics.ts';
+import { FLOOR_NAME, SYNC_CONTESTANTS, type SyncContestant } from './sync-contestants.ts';
 import { type Alignment, buildSyncInput, type Misalignment, type SyncInput } from './sync-inputs.ts';
 import { formatFigure, formatPages, type TextTable } from './text-table.ts';
-
-/** tinybench's statistics for one task, in milliseconds per sync. */
-export interface TaskFigures {
-  /** Median: the figure every ratio uses, robust to the odd descheduled sample. */
-  readonly medianMs: number;
-  /** Mean. */
-  readonly meanMs: number;
-  /** Fastest sample. */
-  readonly minMs: number;
-  /** Slowest sample. */
-  readonly maxMs: number;
-  /** Relative margin of error of the mean (95 %), in percent. */
-  readonly rmePercent: number;
-  /** Timed calls. */
-  readonly samples: number;
-}
 
 /** One measured input and every contestant's figures on it. */
 export interface SpeedCaseFigures {
@@ -51,7 +37,9 @@ export interface SpeedCaseFigures {
   /** Dirty pages in the synced range (every sync's expected return value). */
   readonly dirtyPages: number;
   /** Figures per contestant name. */
-  readonly tasks: Readonly<Record<string, TaskFigures>>;
+  readonly tasks: Readonly<Record<string, TimingSummary>>;
+  /** Contestants timed as slow (one round of `slowIterations` calls). */
+  readonly slowTasks: readonly string[];
 }
 
 /** Everything question 1 measured. */
@@ -62,8 +50,8 @@ export interface SyncSpeedFigures {
   readonly blockPages: number;
   /** The misaligned placement. */
   readonly misalignment: Misalignment;
-  /** tinybench budget per task. */
-  readonly timing: BenchPlan['timing'];
+  /** How tasks were sampled. */
+  readonly timing: TaskTiming;
   /** How each call gets its input state back. */
   readonly restore: string;
   /** One entry per size, density and alignment, in run order. */
@@ -80,11 +68,11 @@ export const syncSpeed: BenchQuestion<SyncSpeedFigures> = {
     const { plan } = context;
     const cases: SpeedCaseFigures[] = [];
     for (const { pages, densityPercent } of plan.speedCases) {
-      for (const alignment of ALIGNMENTS) {
-        context.progress(`sync speed: ${formatPages(pages)} pages, ${densityPercent} % dirty, ${alignment}`);
-        const input = buildSyncInput({ pages, densityPercent, alignment, blockPages: plan.blockPages, seed: plan.seed, misalignment: plan.misalignment });
-        cases.push(measureCase(input, plan, context.sink));
-      }
+      context.progress(`sync speed: ${formatPages(pages)} pages, ${densityPercent} % dirty`);
+      const inputs = ALIGNMENTS.map((alignment) =>
+        buildSyncInput({ pages, densityPercent, alignment, blockPages: plan.blockPages, seed: plan.seed, misalignment: plan.misalignment }),
+      );
+      cases.push(...measureInputs(inputs, plan.timing, context.sink));
     }
     const figures: SyncSpeedFigures = {
       seed: plan.seed,
@@ -98,61 +86,97 @@ export const syncSpeed: BenchQuestion<SyncSpeedFigures> = {
   },
 };
 
-/** Times every contestant on one input, each call starting from the pristine state. */
-function measureCase(input: SyncInput, plan: BenchPlan, sink: ResultSink): SpeedCaseFigures {
-  const { timing } = plan;
-  const bench = new Bench({
-    time: timing.timeMs,
-    iterations: timing.minIterations,
-    warmupTime: timing.warmupTimeMs,
-    warmupIterations: timing.warmupIterations,
-    throws: true,
+/** A contestant on one input, with its samples so far. */
+interface Task {
+  readonly input: SyncInput;
+  readonly contestant: SyncContestant;
+  readonly effects: CountingEffects;
+  readonly samplesMs: number[];
+}
+
+/**
+ * Times every contestant on each input (the aligned and misaligned inputs of one size and density):
+ * probe, then the fast tasks in interleaved rounds, then the slow ones.
+ */
+function measureInputs(inputs: readonly SyncInput[], timing: TaskTiming, sink: ResultSink): SpeedCaseFigures[] {
+  const tasks = inputs.flatMap((input) =>
+    SYNC_CONTESTANTS.map((contestant): Task => ({ input, contestant, effects: new CountingEffects(), samplesMs: [] })),
+  );
+  const slow = new Set(tasks.filter((task) => probeMs(task, sink) > timing.slowCallMs));
+  for (let round = 0; round < timing.rounds; round++) {
+    for (const input of inputs) {
+      sample(
+        tasks.filter((task) => task.input === input && !slow.has(task)),
+        { time: timing.timeMs / timing.rounds, iterations: timing.minIterationsPerRound, warmup: round === 0, warmupTime: timing.warmupTimeMs },
+        sink,
+      );
+    }
+  }
+  // The probe was their warm-up: a per-page loop of millions of pages is optimized within that call.
+  sample([...slow], { time: 0, iterations: timing.slowIterations, warmup: false, warmupTime: 0 }, sink);
+
+  return inputs.map((input) => {
+    const own = tasks.filter((task) => task.input === input);
+    return {
+      pages: input.spec.pages,
+      densityPercent: input.spec.densityPercent,
+      alignment: input.spec.alignment,
+      offsetPage: input.rb.offsetPage,
+      startPage: input.startPage,
+      npages: input.npages,
+      dirtyPages: input.dirtyPagesInRange,
+      tasks: Object.fromEntries(own.map((task) => [task.contestant.name, summarizeSamples(task.samplesMs)])),
+      slowTasks: own.filter((task) => slow.has(task)).map((task) => task.contestant.name),
+    };
   });
-  for (const contestant of SYNC_CONTESTANTS) {
-    const effects = new CountingEffects();
+}
+
+/** One untimed-for-the-figures call from the pristine state; returns its duration in ms. */
+function probeMs(task: Task, sink: ResultSink): number {
+  task.input.restore();
+  const startMs = performance.now();
+  const result = task.contestant.run(task.input, task.effects);
+  const durationMs = performance.now() - startMs;
+  checkAndConsume(task, result, sink);
+  return durationMs;
+}
+
+/** Runs tasks through one tinybench round and appends their samples. */
+function sample(
+  tasks: readonly Task[],
+  options: { time: number; iterations: number; warmup: boolean; warmupTime: number },
+  sink: ResultSink,
+): void {
+  if (tasks.length === 0) return;
+  const bench = new Bench({ ...options, warmupIterations: 1, retainSamples: true, throws: true });
+  for (const task of tasks) {
     let last = 0;
     bench.add(
-      contestant.name,
+      // Slow tasks of both inputs share a round, and tinybench wants distinct names.
+      `${task.contestant.name} (${task.input.spec.alignment})`,
       () => {
-        last = contestant.run(input, effects);
+        last = task.contestant.run(task.input, task.effects);
       },
       {
-        beforeEach: () => input.restore(),
-        afterEach: () => {
-          if (contestant.returnsNewlySet && last !== input.dirtyPagesInRange) {
-            throw new Error(`sync speed: ${contestant.name} returned ${last}, expected ${input.dirtyPagesInRange} dirty pages`);
-          }
-          sink.consume(last);
-        },
+        beforeEach: () => task.input.restore(),
+        afterEach: () => checkAndConsume(task, last, sink),
       },
     );
   }
   bench.runSync();
-  const tasks: Record<string, TaskFigures> = {};
-  for (const task of bench.tasks) {
-    const result = task.result;
-    if (result.state !== 'completed') throw new Error(`sync speed: task ${task.name} ended ${result.state}`);
-    const { latency } = result;
-    tasks[task.name] = {
-      medianMs: latency.p50,
-      meanMs: latency.mean,
-      minMs: latency.min,
-      maxMs: latency.max,
-      rmePercent: latency.rme,
-      samples: latency.samplesCount,
-    };
+  bench.tasks.forEach((benchTask, index) => {
+    const result = benchTask.result;
+    if (result.state !== 'completed' || result.latency.samples === undefined) throw new Error(`sync speed: task ${benchTask.name} ended ${result.state}`);
+    tasks[index].samplesMs.push(...result.latency.samples);
+  });
+}
+
+/** Checks a sync's return value against the input's dirty-page count and consumes it. */
+function checkAndConsume(task: Task, result: number, sink: ResultSink): void {
+  if (task.contestant.returnsNewlySet && result !== task.input.dirtyPagesInRange) {
+    throw new Error(`sync speed: ${task.contestant.name} returned ${result}, expected ${task.input.dirtyPagesInRange} dirty pages`);
   }
-  const { spec } = input;
-  return {
-    pages: spec.pages,
-    densityPercent: spec.densityPercent,
-    alignment: spec.alignment,
-    offsetPage: input.rb.offsetPage,
-    startPage: input.startPage,
-    npages: input.npages,
-    dirtyPages: input.dirtyPagesInRange,
-    tasks,
-  };
+  sink.consume(result);
 }
 
 /**
