@@ -7,6 +7,7 @@ import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { createPlan } from './bench-plan.ts';
 import type { BenchQuestion, QuestionContext } from './bench-question.ts';
+import { trainContestants } from './jit-training.ts';
 import { describeMachine } from './machine.ts';
 import { remoteClears } from './remote-clears.bench.ts';
 import { ResultSink } from './result-sink.ts';
@@ -49,6 +50,8 @@ function ask<Figures>(question: BenchQuestion<Figures>): { title: string; figure
   return { title: question.title, figures: answer.figures };
 }
 
+context.progress('training: every contestant on every density and alignment, untimed');
+trainContestants(plan, sink);
 const speed = ask(syncSpeed);
 const clears = ask(remoteClears);
 // The simulators' question (threshold search, golden grid) joins here as bench/simulator.bench.ts,

@@ -2,22 +2,17 @@
  * Question 1: how long one `syncDirtyBitmap` takes for each implementation and for the floor kernel, by
  * size, dirty density and alignment, and the ratios between them.
  *
- * Every sync clears source bits and sets `bmap` bits, so each timed call must start from the same
- * state: a tinybench `beforeEach` hook copies the pristine source blocks and `bmap` back before every
- * call (warm-up calls included). tinybench times only the task function, so the copy is outside the
- * timed region and nothing is subtracted. An `afterEach` hook checks the return value against the
- * input's dirty-page count (proof that the restore happened and the sync did the whole job) and feeds
- * it to the result sink. How tasks are sampled (probe, interleaved rounds, slow tasks) is described at
- * `TaskTiming`.
+ * Every sync clears source bits and sets `bmap` bits, so each timed call starts from a restored input
+ * (see `task-sampler.ts`): the restore is outside the timed region and nothing is subtracted, and every
+ * return value is checked against the input's dirty-page count and consumed. How tasks are sampled (probe, interleaved rounds, slow tasks) is described at
+ * `TaskTiming` and done in `task-sampler.ts`.
  */
-import { Bench } from 'tinybench';
 import type { BenchQuestion, QuestionAnswer, QuestionContext } from './bench-question.ts';
-import type { BenchPlan, TaskTiming } from './bench-plan.ts';
-import { CountingEffects } from './counting-effects.ts';
-import type { ResultSink } from './result-sink.ts';
-import { summarizeSamples, type TimingSummary } from './sample-statistics.ts';
-import { FLOOR_NAME, SYNC_CONTESTANTS, type SyncContestant } from './sync-contestants.ts';
+import type { TaskTiming } from './bench-plan.ts';
+import type { TimingSummary } from './sample-statistics.ts';
+import { FLOOR_NAME, SYNC_CONTESTANTS } from './sync-contestants.ts';
 import { type Alignment, buildSyncInput, type Misalignment, type SyncInput } from './sync-inputs.ts';
+import { type InputTimings, sampleContestants } from './task-sampler.ts';
 import { formatFigure, formatPages, type TextTable } from './text-table.ts';
 
 /** One measured input and every contestant's figures on it. */
@@ -72,7 +67,8 @@ export const syncSpeed: BenchQuestion<SyncSpeedFigures> = {
       const inputs = ALIGNMENTS.map((alignment) =>
         buildSyncInput({ pages, densityPercent, alignment, blockPages: plan.blockPages, seed: plan.seed, misalignment: plan.misalignment }),
       );
-      cases.push(...measureInputs(inputs, plan.timing, context.sink));
+      const timings = sampleContestants(inputs, SYNC_CONTESTANTS, plan.timing, context.sink);
+      inputs.forEach((input, index) => cases.push(caseFigures(input, timings[index])));
     }
     const figures: SyncSpeedFigures = {
       seed: plan.seed,
@@ -86,97 +82,19 @@ export const syncSpeed: BenchQuestion<SyncSpeedFigures> = {
   },
 };
 
-/** A contestant on one input, with its samples so far. */
-interface Task {
-  readonly input: SyncInput;
-  readonly contestant: SyncContestant;
-  readonly effects: CountingEffects;
-  readonly samplesMs: number[];
-}
-
-/**
- * Times every contestant on each input (the aligned and misaligned inputs of one size and density):
- * probe, then the fast tasks in interleaved rounds, then the slow ones.
- */
-function measureInputs(inputs: readonly SyncInput[], timing: TaskTiming, sink: ResultSink): SpeedCaseFigures[] {
-  const tasks = inputs.flatMap((input) =>
-    SYNC_CONTESTANTS.map((contestant): Task => ({ input, contestant, effects: new CountingEffects(), samplesMs: [] })),
-  );
-  const slow = new Set(tasks.filter((task) => probeMs(task, sink) > timing.slowCallMs));
-  for (let round = 0; round < timing.rounds; round++) {
-    for (const input of inputs) {
-      sample(
-        tasks.filter((task) => task.input === input && !slow.has(task)),
-        { time: timing.timeMs / timing.rounds, iterations: timing.minIterationsPerRound, warmup: round === 0, warmupTime: timing.warmupTimeMs },
-        sink,
-      );
-    }
-  }
-  // The probe was their warm-up: a per-page loop of millions of pages is optimized within that call.
-  sample([...slow], { time: 0, iterations: timing.slowIterations, warmup: false, warmupTime: 0 }, sink);
-
-  return inputs.map((input) => {
-    const own = tasks.filter((task) => task.input === input);
-    return {
-      pages: input.spec.pages,
-      densityPercent: input.spec.densityPercent,
-      alignment: input.spec.alignment,
-      offsetPage: input.rb.offsetPage,
-      startPage: input.startPage,
-      npages: input.npages,
-      dirtyPages: input.dirtyPagesInRange,
-      tasks: Object.fromEntries(own.map((task) => [task.contestant.name, summarizeSamples(task.samplesMs)])),
-      slowTasks: own.filter((task) => slow.has(task)).map((task) => task.contestant.name),
-    };
-  });
-}
-
-/** One untimed-for-the-figures call from the pristine state; returns its duration in ms. */
-function probeMs(task: Task, sink: ResultSink): number {
-  task.input.restore();
-  const startMs = performance.now();
-  const result = task.contestant.run(task.input, task.effects);
-  const durationMs = performance.now() - startMs;
-  checkAndConsume(task, result, sink);
-  return durationMs;
-}
-
-/** Runs tasks through one tinybench round and appends their samples. */
-function sample(
-  tasks: readonly Task[],
-  options: { time: number; iterations: number; warmup: boolean; warmupTime: number },
-  sink: ResultSink,
-): void {
-  if (tasks.length === 0) return;
-  const bench = new Bench({ ...options, warmupIterations: 1, retainSamples: true, throws: true });
-  for (const task of tasks) {
-    let last = 0;
-    bench.add(
-      // Slow tasks of both inputs share a round, and tinybench wants distinct names.
-      `${task.contestant.name} (${task.input.spec.alignment})`,
-      () => {
-        last = task.contestant.run(task.input, task.effects);
-      },
-      {
-        beforeEach: () => task.input.restore(),
-        afterEach: () => checkAndConsume(task, last, sink),
-      },
-    );
-  }
-  bench.runSync();
-  bench.tasks.forEach((benchTask, index) => {
-    const result = benchTask.result;
-    if (result.state !== 'completed' || result.latency.samples === undefined) throw new Error(`sync speed: task ${benchTask.name} ended ${result.state}`);
-    tasks[index].samplesMs.push(...result.latency.samples);
-  });
-}
-
-/** Checks a sync's return value against the input's dirty-page count and consumes it. */
-function checkAndConsume(task: Task, result: number, sink: ResultSink): void {
-  if (task.contestant.returnsNewlySet && result !== task.input.dirtyPagesInRange) {
-    throw new Error(`sync speed: ${task.contestant.name} returned ${result}, expected ${task.input.dirtyPagesInRange} dirty pages`);
-  }
-  sink.consume(result);
+/** The figures of one input from its contestants' timings. */
+function caseFigures(input: SyncInput, timing: InputTimings): SpeedCaseFigures {
+  return {
+    pages: input.spec.pages,
+    densityPercent: input.spec.densityPercent,
+    alignment: input.spec.alignment,
+    offsetPage: input.rb.offsetPage,
+    startPage: input.startPage,
+    npages: input.npages,
+    dirtyPages: input.dirtyPagesInRange,
+    tasks: timing.summaries,
+    slowTasks: timing.slowContestants,
+  };
 }
 
 /**
