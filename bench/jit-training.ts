@@ -2,7 +2,7 @@
  * A training phase before anything is timed. V8 optimizes a function with the type feedback it has
  * gathered so far, and the word loops run measurably slower when first optimized on a narrow diet: in
  * one run, `wordwise` on its first input (1 Mi pages, 0.1 % dirty, misaligned) stayed at 0.177 ms per
- * sync for all 2,073 samples, twice its 0.088–0.095 ms in other runs. Calling every contestant on every
+ * sync for all 2,073 samples, twice its 0.084–0.095 ms in other runs. Calling every contestant on every
  * density and both alignments first, with small DirtyMemoryBlocks so the block-crossing paths run too,
  * gives every timed task the steady state a long-running process would reach, whatever its position
  * in the run.
