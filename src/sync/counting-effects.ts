@@ -59,6 +59,16 @@ export class CountingEffects implements Required<SyncEffects>, EffectCounts {
     this.deferDirtyLogClearPages += npages;
   }
 
+  /** Sets every count back to zero, so one sink serves many timed calls. */
+  reset(): void {
+    this.clearDirtyLogCalls = 0;
+    this.clearDirtyLogPages = 0;
+    this.deferDirtyLogClearCalls = 0;
+    this.deferDirtyLogClearPages = 0;
+    this.dirtyBitsClearedCalls = 0;
+    this.dirtyBitsClearedPages = 0;
+  }
+
   /**
    * Copies the counts into a plain object.
    * @returns the counts now
