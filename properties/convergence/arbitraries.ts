@@ -4,7 +4,7 @@
  * mixes random values with the edges that matter: the regime boundary `x + t* = 100`, D = B/2
  * (where the trajectory's dip appears), x = 50 and x near 100.
  */
-import { fc } from '@fast-check/vitest';
+import fc from 'fast-check';
 
 /** Bytes per ms in one GB/s. */
 export const GBPS = 1e6;
