@@ -6,6 +6,7 @@
 import { requireInteger } from '../check.ts';
 import { DERIVATION_LINKS, DERIVATION_STEPS, type DerivationLink, type DerivationStep } from './derivation-steps.ts';
 import { exactMath } from './exact-math.ts';
+import { probeBoundaries } from './boundary-probe.ts';
 import { type CompiledLink, compileLink, type PointClass, type SamplePoint } from './link-sampling.ts';
 import { isIdenticallyZero, multiplyRational, type RationalFunction, subtractRational, toRationalFunction } from './rational-function.ts';
 import { type Random, seededRandom } from './rational-sampler.ts';
@@ -26,8 +27,10 @@ export interface StepCheck {
   readonly to: string;
   readonly operation: string;
   readonly verdict: StepVerdict;
-  /** How many points satisfying every premise were evaluated, and how they fell. */
+  /** How many points satisfying every premise were evaluated (random and next to a boundary), and how they fell. */
   readonly samples: number;
+  /** Of those, the points found by bisecting towards a line's boundary. */
+  readonly boundarySamples: number;
   readonly counts: Readonly<Record<PointClass, number>>;
   /** A point against the step (for `wrong`), or against its converse (for `implication`); else null. */
   readonly counterexample: Counterexample | null;
@@ -40,6 +43,7 @@ export interface StepCheck {
 /** How many points to draw; the seed fixes them, so the verdicts are reproducible data. */
 export interface DerivationCheckOptions {
   readonly samples?: number;
+  readonly boundaryProbes?: number;
   readonly samplesPerPremise?: number;
   readonly seed?: number;
 }
@@ -77,7 +81,8 @@ const breaks = (verdict: StepVerdict, c: PointClass) => c === 'undefined' || c =
  * Checks one step of a derivation.
  * @param link - the step
  * @param steps - the lines (default: the seed's); pass an altered copy to check a changed derivation
- * @param options - samples in the premises' domain (default 300), per dropped premise (default 100), seed
+ * @param options - random samples in the premises' domain (default 300), bisections towards a boundary
+ *   (default 40), samples per dropped premise (default 100), seed
  * @returns the verdict, counts, counterexample, premises relied on and the symbolic result
  * @throws RangeError for options out of range or a step naming an unknown line
  */
@@ -85,8 +90,12 @@ export function checkStep(link: DerivationLink, steps: readonly DerivationStep[]
   const samples = requireInteger('checkStep', 'options.samples', options.samples ?? 300, 1);
   const samplesPerPremise = requireInteger('checkStep', 'options.samplesPerPremise', options.samplesPerPremise ?? 100, 0);
   const random = seededRandom(options.seed ?? 20251215);
-  const { draw } = compileLink(link, steps);
-  const points = collect(draw, random, samples);
+  const boundaryProbes = requireInteger('checkStep', 'options.boundaryProbes', options.boundaryProbes ?? 40, 0);
+  const compiled = compileLink(link, steps);
+  const { draw } = compiled;
+  const randomPoints = collect(draw, random, samples);
+  const boundaryPoints = probeBoundaries(compiled, randomPoints, random, boundaryProbes);
+  const points = [...randomPoints, ...boundaryPoints];
   const counts: Record<PointClass, number> = { TT: 0, FF: 0, TF: 0, FT: 0, undefined: 0 };
   for (const point of points) counts[point.pointClass]++;
   const verdict: StepVerdict = counts.TF + counts.undefined > 0 ? 'wrong' : counts.FT > 0 ? 'implication' : 'equivalence';
@@ -105,6 +114,7 @@ export function checkStep(link: DerivationLink, steps: readonly DerivationStep[]
     operation: link.operation,
     verdict,
     samples: points.length,
+    boundarySamples: boundaryPoints.length,
     counts,
     counterexample: against === undefined ? null : { inputs: against.inputs, pointClass: against.pointClass },
     reliesOn,

@@ -12,6 +12,8 @@ export type PointClass = 'TT' | 'FF' | 'TF' | 'FT' | 'undefined';
 
 /** One evaluated point. */
 export interface SamplePoint {
+  /** Exact values of the free variables, to evaluate nearby points from. */
+  readonly free: Readonly<ExactScope>;
   /** Exact values of the free and substituted variables, as fractions (`73`, `-1/3`). */
   readonly inputs: Readonly<Record<string, string>>;
   readonly pointClass: PointClass;
@@ -28,6 +30,8 @@ export interface CompiledLink {
    * most draws are rejected and evaluation is the cost.
    */
   readonly draw: (random: Random, dropped?: number) => SamplePoint | null;
+  /** Evaluates given free values under the same acceptance rule as `draw`. */
+  readonly evaluate: (free: Readonly<ExactScope>, dropped?: number) => SamplePoint | null;
 }
 
 function symbolsOf(expression: string): string[] {
@@ -62,13 +66,8 @@ export function compileLink(link: DerivationLink, steps: readonly DerivationStep
 
   const premiseOrder = (dropped: number | undefined) => (dropped === undefined ? premises.map((_, i) => i) : [dropped, ...premises.map((_, i) => i).filter((i) => i !== dropped)]);
 
-  const draw = (random: Random, dropped?: number): SamplePoint | null => {
-    const scope: ExactScope = {};
-    for (const name of freeVariables) scope[name] = drawRational(random, Object.values(scope));
-    for (const witness of witnesses) {
-      const value = random() < 0.5 ? evaluateExact(witness.compiled, scope) : undefined;
-      if (value !== undefined && typeof value !== 'boolean') scope[witness.name] = value;
-    }
+  const evaluate = (free: Readonly<ExactScope>, dropped?: number): SamplePoint | null => {
+    const scope: ExactScope = { ...free };
     let defined = true;
     for (const s of substitutions) {
       // A later substitution may use this one (R uses t): stop at the first that is undefined, or
@@ -87,11 +86,21 @@ export function compileLink(link: DerivationLink, steps: readonly DerivationStep
       if (held !== (i !== dropped)) return null;
     }
     const inputs = Object.fromEntries(Object.entries(scope).map(([name, value]) => [name, formatExact(value)]));
-    if (!defined) return { inputs, pointClass: 'undefined', multiplier: undefined };
+    if (!defined) return { free, inputs, pointClass: 'undefined', multiplier: undefined };
     const p = evaluateExact(from, scope);
     const q = evaluateExact(to, scope);
     const pointClass: PointClass = p === undefined || q === undefined ? 'undefined' : (`${p ? 'T' : 'F'}${q ? 'T' : 'F'}` as PointClass);
-    return { inputs, pointClass, multiplier: evaluateExact(multiplier, scope) };
+    return { free, inputs, pointClass, multiplier: evaluateExact(multiplier, scope) };
   };
-  return { freeVariables, draw };
+
+  const draw = (random: Random, dropped?: number): SamplePoint | null => {
+    const free: ExactScope = {};
+    for (const name of freeVariables) free[name] = drawRational(random, Object.values(free));
+    for (const witness of witnesses) {
+      const value = random() < 0.5 ? evaluateExact(witness.compiled, free) : undefined;
+      if (value !== undefined && typeof value !== 'boolean') free[witness.name] = value;
+    }
+    return evaluate(free, dropped);
+  };
+  return { freeVariables, draw, evaluate };
 }
