@@ -1,7 +1,9 @@
 /**
  * How a computed value relates to a number printed to a fixed number of decimals. The seed's numbers
  * are rounded, and one of them is cut off instead, so a claim counts as reproduced when the computed
- * value rounds or truncates to the printed digits, and the report says which.
+ * value rounds or truncates to the printed digits, and the report says which. A value within a
+ * relative 1e-12 of the printed one, or of a digit boundary, counts as on it: that is binary rounding
+ * noise, not a difference a printed claim could express.
  */
 
 /** `exact`: equal; `rounded`: rounds to the printed digits; `truncated`: only cutting off gives them; `none`: neither. */
@@ -17,10 +19,12 @@ export type PrintedMatch = 'exact' | 'rounded' | 'truncated' | 'none';
 export function printedMatch(computed: number, printed: number, decimals: number): PrintedMatch {
   const scale = 10 ** decimals;
   const printedUnits = Math.round(printed * scale);
-  // Products like 7.7 · 10 carry binary rounding error; 1e-9 of a printed unit absorbs it.
+  // Products like 7.7 · 10 carry binary rounding error of a few ulps; `slack` (in printed units)
+  // absorbs it without admitting any real difference.
   const units = computed * scale;
-  if (Math.abs(units - printedUnits) <= 1e-9 * Math.max(1, Math.abs(units))) return 'exact';
+  const slack = Math.max(1e-9, Math.abs(units) * 1e-12);
+  if (Math.abs(units - printedUnits) <= slack) return 'exact';
   if (Math.round(units) === printedUnits) return 'rounded';
-  if (Math.trunc(units + Math.sign(units) * 1e-9) === printedUnits) return 'truncated';
+  if (Math.trunc(units + Math.sign(units) * slack) === printedUnits) return 'truncated';
   return 'none';
 }
