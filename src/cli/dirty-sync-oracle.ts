@@ -6,6 +6,7 @@
 import { parseArgs } from 'node:util';
 import { claimsCommand } from './claims-command.ts';
 import { QUANTITY_OPTIONS, type QuantityValues } from './command-options.ts';
+import { derivationCommand } from './derivation-command.ts';
 import { maxDirtyRateCommand } from './max-dirty-rate-command.ts';
 import { CLI_NAME } from './quantity.ts';
 import { thresholdCommand } from './threshold-command.ts';
@@ -20,6 +21,7 @@ const COMMANDS: Readonly<Record<string, { readonly options: readonly (keyof type
   threshold: { options: ['bandwidth', 'dirty-rate', 'sync', 'memory', 'json'], run: thresholdCommand },
   'max-dirty-rate': { options: ['bandwidth', 'sync', 'downtime', 'memory', 'json'], run: maxDirtyRateCommand },
   claims: { options: ['memory', 'json'], run: claimsCommand },
+  derivation: { options: ['json'], run: derivationCommand },
 };
 
 /** The usage text. */
@@ -32,6 +34,8 @@ commands:
                   the greatest dirty rate that converges: closed form and both simulators
   claims          [--memory "256 GiB"] [--json]
                   the audit of the seed's worked numbers
+  derivation      [--json]
+                  the verdict on each step (1)→(2) … (19)→(19D) of the seed's derivation
 
 Quantities need units: bandwidths in GB/s, GiB/s, MB/s (or the seed's GBps), times in ms or s,
 sizes in GiB or GB. --json prints numbers in ms and bytes per second.`;

@@ -5,11 +5,10 @@
  */
 import { requireInteger } from '../check.ts';
 import { DERIVATION_LINKS, DERIVATION_STEPS, type DerivationLink, type DerivationStep } from './derivation-steps.ts';
-import { exactMath } from './exact-math.ts';
 import { probeBoundaries } from './boundary-probe.ts';
 import { type CompiledLink, compileLink, type PointClass, type SamplePoint } from './link-sampling.ts';
-import { isIdenticallyZero, multiplyRational, type RationalFunction, subtractRational, toRationalFunction } from './rational-function.ts';
 import { type Random, seededRandom } from './rational-sampler.ts';
+import { stepIdentity } from './step-identity.ts';
 
 /** `equivalence`: both directions hold; `implication`: only from ⇒ to; `wrong`: from does not imply to. */
 export type StepVerdict = 'equivalence' | 'implication' | 'wrong';
@@ -48,27 +47,14 @@ export interface DerivationCheckOptions {
   readonly seed?: number;
 }
 
-/** Draws per wanted point before giving up: some relaxed domains are empty (x <= 0 with (3), say). */
+/** Draws per wanted point before giving up, and before giving up on a domain no draw has reached (x <= 0 with (3), say). */
 const ATTEMPTS_PER_SAMPLE = 40;
-
-function difference(steps: readonly DerivationStep[], id: string, bindings: ReadonlyMap<string, RationalFunction>): { diff: RationalFunction; equation: boolean } {
-  const node = exactMath.parse(steps.find((s) => s.id === id)?.expression ?? '') as unknown as { fn: string; args: [never, never] };
-  const [a, b] = node.args.map((arg) => toRationalFunction(arg, bindings));
-  return node.fn === 'smaller' || node.fn === 'smallerEq' ? { diff: subtractRational(b, a), equation: false } : { diff: subtractRational(a, b), equation: node.fn === 'equal' };
-}
-
-function symbolicIdentity(link: DerivationLink, steps: readonly DerivationStep[]): { identity: boolean; equation: boolean } {
-  const bindings = new Map<string, RationalFunction>();
-  for (const s of link.substitutions) bindings.set(s.name, toRationalFunction(s.symbolic ?? s.expression, bindings));
-  const from = difference(steps, link.from, bindings);
-  const to = difference(steps, link.to, bindings);
-  const residual = subtractRational(to.diff, multiplyRational(toRationalFunction(link.multiplier, bindings), from.diff));
-  return { identity: isIdenticallyZero(residual), equation: from.equation && to.equation };
-}
+const ATTEMPTS_PER_SAMPLE_WHILE_EMPTY = 8;
 
 function collect(draw: CompiledLink['draw'], random: Random, wanted: number, dropped?: number): SamplePoint[] {
   const points: SamplePoint[] = [];
   for (let attempt = 0; attempt < wanted * ATTEMPTS_PER_SAMPLE && points.length < wanted; attempt++) {
+    if (points.length === 0 && attempt >= wanted * ATTEMPTS_PER_SAMPLE_WHILE_EMPTY) break;
     const point = draw(random, dropped);
     if (point !== null) points.push(point);
   }
@@ -81,14 +67,14 @@ const breaks = (verdict: StepVerdict, c: PointClass) => c === 'undefined' || c =
  * Checks one step of a derivation.
  * @param link - the step
  * @param steps - the lines (default: the seed's); pass an altered copy to check a changed derivation
- * @param options - random samples in the premises' domain (default 300), bisections towards a boundary
- *   (default 40), samples per dropped premise (default 100), seed
+ * @param options - random samples in the premises' domain (default 200), bisections towards a boundary
+ *   (default 40), samples per dropped premise (default 60), seed
  * @returns the verdict, counts, counterexample, premises relied on and the symbolic result
  * @throws RangeError for options out of range or a step naming an unknown line
  */
 export function checkStep(link: DerivationLink, steps: readonly DerivationStep[] = DERIVATION_STEPS, options: DerivationCheckOptions = {}): StepCheck {
-  const samples = requireInteger('checkStep', 'options.samples', options.samples ?? 300, 1);
-  const samplesPerPremise = requireInteger('checkStep', 'options.samplesPerPremise', options.samplesPerPremise ?? 100, 0);
+  const samples = requireInteger('checkStep', 'options.samples', options.samples ?? 200, 1);
+  const samplesPerPremise = requireInteger('checkStep', 'options.samplesPerPremise', options.samplesPerPremise ?? 60, 0);
   const random = seededRandom(options.seed ?? 20251215);
   const boundaryProbes = requireInteger('checkStep', 'options.boundaryProbes', options.boundaryProbes ?? 40, 0);
   const compiled = compileLink(link, steps);
@@ -105,7 +91,7 @@ export function checkStep(link: DerivationLink, steps: readonly DerivationStep[]
     const broken = relaxed.find((p) => breaks(verdict, p.pointClass));
     return broken === undefined ? [] : [{ premise: premise.label, counterexample: { inputs: broken.inputs, pointClass: broken.pointClass } }];
   });
-  const { identity, equation } = symbolicIdentity(link, steps);
+  const { identity, equation } = stepIdentity(link, steps);
   const signs = points.map((p) => (p.multiplier === undefined || typeof p.multiplier === 'boolean' ? Number.NaN : p.multiplier.compare(0)));
   const multiplierSign = signs.every((s) => s > 0) ? 'positive' : equation && signs.every((s) => s !== 0 && !Number.isNaN(s)) ? 'nonzero' : 'not of one sign';
   return {
