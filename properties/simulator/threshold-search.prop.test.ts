@@ -54,6 +54,13 @@ describe('simulatedMaxDirtyRate', () => {
     expect(found.upperBytesPerMs - found.dirtyRateBytesPerMs).toBeLessThanOrEqual(1e-7 * B);
   }, RUNS));
 
+  test('faces windowed convergence that is not monotone in D: B = 15 GB/s, x = 60 ms, y = 38 ms converges at 2.9 and 3.1 GB/s, not 2.95', () => {
+    // Which short iteration ends while an estimate from an earlier long one is still in force depends
+    // on D, so the converging rates here are two intervals; the bisection still returns simulated ends.
+    const converges = (gbps: number) => simulateMigration({ bandwidthBytesPerMs: 15e6, dirtyRateBytesPerMs: gbps * 1e6, syncMs: 60, memoryBytes: 256 * 2 ** 30 }, 38, 'windowed').converged;
+    expect([2.9, 2.95, 3.1, 3.3].map(converges)).toEqual([true, false, true, false]);
+  });
+
   test('reports saturation when even D = B converges: the first check comes after sending all memory', () => {
     // With all memory pending after the first iteration, the seed's estimate makes pending/estimate = x + M/B.
     const found = simulatedMaxDirtyRate(1e6, 10, 1200, 1e9, 'seed-premises');
