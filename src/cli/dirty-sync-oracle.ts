@@ -50,6 +50,7 @@ const PROCESS_OUTPUT: CliOutput = {
  * @param argv - the arguments after the program name
  * @param output - where to write (default: the process's stdout and stderr)
  * @returns the exit code: 0 on success, 2 for invalid input (after one line on stderr)
+ * @throws only what is not invalid input: RangeError and TypeError are reported, anything else is a bug
  */
 export function main(argv: readonly string[], output: CliOutput = PROCESS_OUTPUT): number {
   const [name, ...rest] = argv;
