@@ -1,0 +1,40 @@
+/**
+ * Command-line quantities: units are required and converted to bytes per ms, ms and bytes.
+ */
+import fc from 'fast-check';
+import { describe, expect, test } from 'vitest';
+import { parseQuantity } from '../../src/cli/quantity.ts';
+import { property } from '../convergence/settings.ts';
+
+describe('parseQuantity', () => {
+  test.each([
+    ['15 GB/s', 'bandwidth', 1.5e7],
+    ['15 GBps', 'bandwidth', 1.5e7],
+    ['15GB/s', 'bandwidth', 1.5e7],
+    ['10 Gb/s', 'bandwidth', 1.25e6],
+    ['1 GiB/s', 'bandwidth', 2 ** 30 / 1000],
+    ['500 MB/s', 'bandwidth', 5e5],
+    ['73 ms', 'duration', 73],
+    ['0.073 s', 'duration', 73],
+    ['256 GiB', 'size', 256 * 2 ** 30],
+    ['1 GB', 'size', 1e9],
+  ] as const)('reads %s as a %s of %d in internal units', (text, kind, expected) => {
+    expect(parseQuantity('--option', text, kind)).toBeCloseTo(expected, 6);
+  });
+
+  test('rejects a bare number, saying which units are expected', () => {
+    expect(() => parseQuantity('--sync', '73', 'duration')).toThrow(new RangeError('dirty-sync-oracle: --sync must be a duration with a unit (ms, s), e.g. "73 ms", got "73"'));
+    expect(() => parseQuantity('--bandwidth', '15', 'bandwidth')).toThrow(/--bandwidth must be a bandwidth with a unit \(GB\/s, GiB\/s, MB\/s, Gb\/s\)/);
+  });
+
+  test('rejects a quantity of the wrong kind, an unknown unit, and a non-positive value', () => {
+    expect(() => parseQuantity('--sync', '15 GB/s', 'duration')).toThrow(/--sync must be a duration with a unit/);
+    expect(() => parseQuantity('--memory', '3 parsecs', 'size')).toThrow(/--memory must be a size with a unit/);
+    expect(() => parseQuantity('--sync', '-3 ms', 'duration')).toThrow(new RangeError('dirty-sync-oracle: --sync must be a positive duration, got "-3 ms"'));
+    expect(() => parseQuantity('--sync', '0 s', 'duration')).toThrow(/must be a positive duration/);
+  });
+
+  test('converts GB/s to bytes per ms by a factor of 1e6', property([fc.double({ min: 1e-3, max: 1e4, noNaN: true })], (gbps) => {
+    expect(Math.abs(parseQuantity('--bandwidth', `${gbps} GB/s`, 'bandwidth') - gbps * 1e6)).toBeLessThanOrEqual(1e-9 * gbps * 1e6);
+  }, 100));
+});

@@ -1,0 +1,57 @@
+/**
+ * The two estimators, fed iterations directly.
+ */
+import fc from 'fast-check';
+import { describe, expect, test } from 'vitest';
+import { createBandwidthEstimator } from '../../src/simulator/bandwidth-estimators.ts';
+import { property } from '../convergence/settings.ts';
+
+const RUNS = 200;
+const positive = (max: number) => fc.double({ min: 1e-3, max, noNaN: true });
+const iterations = fc.array(fc.tuple(positive(80), positive(300)), { minLength: 1, maxLength: 30 });
+
+describe('seed-premises estimator', () => {
+  test('is B·t/(x+t) for an iteration of at least 100 ms and B·(100−x)/100 for a shorter one', property([positive(1e7), positive(150), positive(300)], (B, x, t) => {
+    const R = createBandwidthEstimator('seed-premises', B).afterIteration(x, t, B * t);
+    expect(R).toBe(x + t >= 100 ? (B * t) / (x + t) : (B * (100 - x)) / 100);
+  }, RUNS));
+
+  test('depends on the last iteration only', property([positive(1e7), iterations], (B, runs) => {
+    const estimator = createBandwidthEstimator('seed-premises', B);
+    const fresh = createBandwidthEstimator('seed-premises', B);
+    const [x, t] = runs[runs.length - 1];
+    let last = 0;
+    for (const [syncMs, sendMs] of runs) last = estimator.afterIteration(syncMs, sendMs, B * sendMs);
+    expect(last).toBe(fresh.afterIteration(x, t, B * t));
+  }, RUNS));
+});
+
+describe('windowed estimator', () => {
+  test('is 0 until 100 ms have passed, then bytes over time of the window just closed, sync time included', property([positive(1e7), iterations], (B, runs) => {
+    const estimator = createBandwidthEstimator('windowed', B);
+    let elapsedMs = 0;
+    let bytes = 0;
+    let expected = 0;
+    for (const [syncMs, sendMs] of runs) {
+      elapsedMs += syncMs + sendMs;
+      bytes += B * sendMs;
+      if (elapsedMs >= 100) [expected, elapsedMs, bytes] = [bytes / elapsedMs, 0, 0];
+      expect(estimator.afterIteration(syncMs, sendMs, B * sendMs)).toBe(expected);
+    }
+  }, RUNS));
+
+  test('equals the seed\'s B·t/(x+t) whenever every iteration lasts at least 100 ms', property([positive(1e7), fc.array(fc.tuple(positive(80), positive(300)).filter(([x, t]) => x + t >= 100), { minLength: 1, maxLength: 10 })], (B, runs) => {
+    const windowed = createBandwidthEstimator('windowed', B);
+    const seed = createBandwidthEstimator('seed-premises', B);
+    for (const [x, t] of runs) expect(windowed.afterIteration(x, t, B * t)).toBeCloseTo(seed.afterIteration(x, t, B * t), 6);
+  }, RUNS));
+
+  test('measures D, not B·(100−x)/100, over identical iterations shorter than 100 ms that send what was dirtied', () => {
+    // B = 15, D = 10, x = 12: t* = 24 ms, 36 ms iterations, three per window.
+    const estimator = createBandwidthEstimator('windowed', 15);
+    let estimate = 0;
+    for (let k = 0; k < 9; k++) estimate = estimator.afterIteration(12, 24, 15 * 24);
+    expect(estimate).toBeCloseTo(10, 12);
+    expect(createBandwidthEstimator('seed-premises', 15).afterIteration(12, 24, 15 * 24)).toBeCloseTo(13.2, 12);
+  });
+});

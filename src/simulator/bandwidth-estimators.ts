@@ -1,0 +1,80 @@
+/**
+ * The bandwidth estimates a simulated migration can stop on. Each estimator is told how every
+ * iteration went and answers with the estimate available afterwards, in bytes per ms.
+ *
+ * This file deliberately restates the seed's `R` rule instead of importing it from `convergence/`:
+ * the simulator is the independent side of the comparison, so it must not share code with the
+ * closed forms it is checked against.
+ */
+
+/** The window QEMU measures bandwidth over (`BUFFER_DELAY`), in ms. */
+export const BANDWIDTH_WINDOW_MS = 100;
+
+/** The estimators a simulation can use. */
+export type BandwidthEstimatorName = 'seed-premises' | 'windowed';
+
+/** Every estimator name, in the order reports list them. */
+export const BANDWIDTH_ESTIMATOR_NAMES: readonly BandwidthEstimatorName[] = ['seed-premises', 'windowed'];
+
+/** An estimator's running state, fed one finished iteration at a time. */
+export interface BandwidthEstimator {
+  /**
+   * Records one finished iteration.
+   * @param syncMs - time the iteration spent syncing the bitmap, sending nothing (ms)
+   * @param sendMs - time the iteration spent sending (ms)
+   * @param sentBytes - bytes sent in the iteration (bytes)
+   * @returns the estimate available after the iteration (bytes per ms); 0 while there is none yet
+   */
+  afterIteration(syncMs: number, sendMs: number, sentBytes: number): number;
+}
+
+/**
+ * The seed's rule applied to each iteration on its own: `B·t/(x+t)` when the iteration lasts at
+ * least 100 ms, else `B·(100−x)/100`. At exactly 100 ms both formulas give `B·t/100`, so the
+ * choice of `>=` there is immaterial.
+ * @param bandwidthBytesPerMs - the real bandwidth B the seed's rule is written in terms of (bytes per ms)
+ * @returns a fresh estimator
+ */
+function seedPremisesEstimator(bandwidthBytesPerMs: number): BandwidthEstimator {
+  return {
+    afterIteration(syncMs, sendMs) {
+      if (syncMs + sendMs >= BANDWIDTH_WINDOW_MS) return (bandwidthBytesPerMs * sendMs) / (syncMs + sendMs);
+      return (bandwidthBytesPerMs * (BANDWIDTH_WINDOW_MS - syncMs)) / BANDWIDTH_WINDOW_MS;
+    },
+  };
+}
+
+/**
+ * QEMU's measurement (`migration_update_counters`): a window opens at the start of the migration,
+ * closes at the first iteration boundary at or after 100 ms, and yields bytes sent in it divided by
+ * its length, sync time included; the next window opens there. Until the first window closes the
+ * estimate is 0, as QEMU's `threshold_size` is.
+ * @returns a fresh estimator
+ */
+function windowedEstimator(): BandwidthEstimator {
+  let windowMs = 0;
+  let windowBytes = 0;
+  let estimateBytesPerMs = 0;
+  return {
+    afterIteration(syncMs, sendMs, sentBytes) {
+      windowMs += syncMs + sendMs;
+      windowBytes += sentBytes;
+      if (windowMs >= BANDWIDTH_WINDOW_MS) {
+        estimateBytesPerMs = windowBytes / windowMs;
+        windowMs = 0;
+        windowBytes = 0;
+      }
+      return estimateBytesPerMs;
+    },
+  };
+}
+
+/**
+ * Creates a fresh estimator by name.
+ * @param name - which estimator
+ * @param bandwidthBytesPerMs - the real bandwidth B (bytes per ms); only `seed-premises` reads it
+ * @returns the estimator, with no iterations recorded
+ */
+export function createBandwidthEstimator(name: BandwidthEstimatorName, bandwidthBytesPerMs: number): BandwidthEstimator {
+  return name === 'seed-premises' ? seedPremisesEstimator(bandwidthBytesPerMs) : windowedEstimator();
+}

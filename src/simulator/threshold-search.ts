@@ -1,0 +1,120 @@
+/**
+ * Thresholds found by bisection over whole simulations: the least downtime limit at which a
+ * migration converges, and the greatest dirty rate that converges under a given limit.
+ *
+ * Bisection needs convergence to be monotone in the searched quantity. For the downtime limit it is
+ * exactly so: the trajectory does not depend on the limit, which only decides where it stops. For the
+ * dirty rate it is an assumption (a faster-dirtying guest has longer iterations at every step); the
+ * search returns a bracket whose ends were both simulated, so it never claims more than it saw.
+ */
+import { requireFinite, requireInteger } from '../check.ts';
+import type { BandwidthEstimatorName } from './bandwidth-estimators.ts';
+import { DEFAULT_MAX_ITERATIONS, type MigrationParameters, simulateMigration, validateMigrationParameters } from './migration-simulator.ts';
+
+/** How finely and how long to search. */
+export interface SearchOptions {
+  /** Stop bisecting when the bracket is at most this fraction of its upper end (default 1e-9). */
+  readonly relativeTolerance?: number;
+  /** Iteration cap of each simulation (default 10,000). */
+  readonly maxIterations?: number;
+}
+
+/** The least downtime limit a simulation converges with. */
+export interface SimulatedDowntime {
+  /** False when no limit up to `2^40` ms converges within the iteration cap. */
+  readonly converges: boolean;
+  /** The smallest limit found to converge (ms); the true least limit is in `(lowerMs, downtimeMs]`. */
+  readonly downtimeMs: number;
+  /** The largest limit found not to converge (ms). */
+  readonly lowerMs: number;
+  /** Iterations completed before stopping, with the limit `downtimeMs`. */
+  readonly iterations: number;
+}
+
+/** The greatest dirty rate a simulation converges with. */
+export interface SimulatedDirtyRate {
+  /** False when even a rate of `B·1e-9` does not converge. */
+  readonly converges: boolean;
+  /** True when the rate B itself converges, so every rate below the bandwidth does (bisection skipped). */
+  readonly saturated: boolean;
+  /** The greatest rate found to converge (bytes per ms). */
+  readonly dirtyRateBytesPerMs: number;
+  /** The smallest rate found not to converge (bytes per ms); equals B when saturated. */
+  readonly upperBytesPerMs: number;
+}
+
+const MAX_DOWNTIME_MS = 2 ** 40;
+
+function settings(fn: string, options: SearchOptions): { tolerance: number; cap: number } {
+  const tolerance = requireFinite(fn, 'options.relativeTolerance', options.relativeTolerance ?? 1e-9, { gt: 0, lt: 1 });
+  const cap = requireInteger(fn, 'options.maxIterations', options.maxIterations ?? DEFAULT_MAX_ITERATIONS, 1);
+  return { tolerance, cap };
+}
+
+/**
+ * The least downtime limit with which the simulated migration converges, by doubling then bisection.
+ * @param parameters - bandwidth, dirty rate, sync time and memory size
+ * @param estimator - which bandwidth estimate the stop rule uses
+ * @param options - tolerance and iteration cap
+ * @returns the bracket around the least converging limit, and the iterations it takes
+ * @throws TypeError/RangeError for parameters or options outside their domain
+ */
+export function simulatedMinDowntime(parameters: MigrationParameters, estimator: BandwidthEstimatorName, options: SearchOptions = {}): SimulatedDowntime {
+  const fn = 'simulatedMinDowntime';
+  const p = validateMigrationParameters(fn, parameters);
+  const { tolerance, cap } = settings(fn, options);
+  const converges = (limitMs: number) => simulateMigration(p, limitMs, estimator, cap);
+  let lowerMs = 0;
+  let upperMs = 1;
+  let atUpper = converges(upperMs);
+  while (!atUpper.converged) {
+    if (upperMs >= MAX_DOWNTIME_MS) return { converges: false, downtimeMs: Number.POSITIVE_INFINITY, lowerMs: upperMs, iterations: atUpper.iterations };
+    lowerMs = upperMs;
+    upperMs *= 2;
+    atUpper = converges(upperMs);
+  }
+  while (upperMs - lowerMs > tolerance * upperMs) {
+    const middleMs = (lowerMs + upperMs) / 2;
+    const atMiddle = converges(middleMs);
+    if (atMiddle.converged) [upperMs, atUpper] = [middleMs, atMiddle];
+    else lowerMs = middleMs;
+  }
+  return { converges: true, downtimeMs: upperMs, lowerMs, iterations: atUpper.iterations };
+}
+
+/**
+ * The greatest dirty rate below the bandwidth with which the simulated migration converges, by bisection.
+ * @param bandwidthBytesPerMs - real bandwidth B (bytes per ms), > 0
+ * @param syncMs - sync time x (ms), > 0
+ * @param downtimeLimitMs - downtime limit y (ms), >= 0
+ * @param memoryBytes - guest memory, all dirty at the start (bytes), > 0
+ * @param estimator - which bandwidth estimate the stop rule uses
+ * @param options - tolerance (a fraction of B) and iteration cap
+ * @returns the bracket around the greatest converging rate
+ * @throws TypeError/RangeError for arguments outside their domain
+ */
+export function simulatedMaxDirtyRate(
+  bandwidthBytesPerMs: number,
+  syncMs: number,
+  downtimeLimitMs: number,
+  memoryBytes: number,
+  estimator: BandwidthEstimatorName,
+  options: SearchOptions = {},
+): SimulatedDirtyRate {
+  const fn = 'simulatedMaxDirtyRate';
+  const p = validateMigrationParameters(fn, { bandwidthBytesPerMs, dirtyRateBytesPerMs: bandwidthBytesPerMs, syncMs, memoryBytes });
+  requireFinite(fn, 'downtimeLimitMs', downtimeLimitMs, { ge: 0 });
+  const { tolerance, cap } = settings(fn, options);
+  const converges = (dirtyRateBytesPerMs: number) => simulateMigration({ ...p, dirtyRateBytesPerMs }, downtimeLimitMs, estimator, cap).converged;
+  const B = bandwidthBytesPerMs;
+  if (converges(B)) return { converges: true, saturated: true, dirtyRateBytesPerMs: B, upperBytesPerMs: B };
+  let lower = B * 1e-9;
+  if (!converges(lower)) return { converges: false, saturated: false, dirtyRateBytesPerMs: 0, upperBytesPerMs: lower };
+  let upper = B;
+  while (upper - lower > tolerance * B) {
+    const middle = (lower + upper) / 2;
+    if (converges(middle)) lower = middle;
+    else upper = middle;
+  }
+  return { converges: true, saturated: false, dirtyRateBytesPerMs: lower, upperBytesPerMs: upper };
+}
