@@ -3,8 +3,9 @@
  * if every timed call starts from the same input, does the whole job, and the floor kernel touches the
  * words a sync touches. Small block sizes make ranges cross DirtyMemoryBlocks.
  */
-import { fc, test } from '@fast-check/vitest';
-import { expect } from 'vitest';
+import fc from 'fast-check';
+import { expect, test } from 'vitest';
+import { property } from '../properties/fast-check-property.ts';
 import { BUILT_IN_IMPLEMENTATIONS } from '../src/sync/implementations.ts';
 import { FULL_DENSITIES_PERCENT } from './bench-plan.ts';
 import { CountingEffects } from '../src/sync/counting-effects.ts';
@@ -23,31 +24,31 @@ const specs = fc.record<SyncInputSpec>({
   }),
 });
 
-const params = { seed: Number(process.env.FC_SEED ?? 0x5eed5), numRuns: 200 };
+const RUNS = 200;
 
 /** Copies of the source blocks and bmap, for comparing states. */
 function snapshot(input: ReturnType<typeof buildSyncInput>): Uint32Array[] {
   return [...input.mem.blocks.map((block) => block.slice()), input.rb.bmap.slice()];
 }
 
-test.prop([specs], params)('every implementation syncs a restored input to its dirty-page count', (spec) => {
+test('every implementation syncs a restored input to its dirty-page count', property([specs], (spec) => {
   const input = buildSyncInput(spec);
   for (const implementation of BUILT_IN_IMPLEMENTATIONS) {
     input.restore();
     expect(implementation.syncDirtyBitmap(input.mem, input.rb, input.startPage, input.npages, new CountingEffects())).toBe(input.dirtyPagesInRange);
   }
-});
+}, RUNS));
 
-test.prop([specs], params)('restore brings back the state the input was built with', (spec) => {
+test('restore brings back the state the input was built with', property([specs], (spec) => {
   const input = buildSyncInput(spec);
   const built = snapshot(input);
   for (const implementation of BUILT_IN_IMPLEMENTATIONS) implementation.syncDirtyBitmap(input.mem, input.rb, input.startPage, input.npages, new CountingEffects());
   floorPass(input.mem, input.rb, input.startPage, input.npages);
   input.restore();
   expect(snapshot(input)).toEqual(built);
-});
+}, RUNS));
 
-test.prop([specs], params)('the floor kernel writes exactly the source and bmap words that hold the range', (spec) => {
+test('the floor kernel writes exactly the source and bmap words that hold the range', property([specs], (spec) => {
   const input = buildSyncInput(spec);
   for (const block of input.mem.blocks) block.fill(0xffffffff);
   floorPass(input.mem, input.rb, input.startPage, input.npages);
@@ -62,17 +63,17 @@ test.prop([specs], params)('the floor kernel writes exactly the source and bmap 
   );
   const bmapWords = { first: Math.floor(input.startPage / 32), last: Math.floor((input.startPage + input.npages - 1) / 32) };
   input.rb.bmap.forEach((word, index) => expect(word).toBe(index >= bmapWords.first && index <= bmapWords.last ? 0xffffffff : 0));
-});
+}, RUNS));
 
-test.prop([fc.integer()], params)('the misalignment is off every 32-page boundary and trims 1..63 pages', (seed) => {
+test('the misalignment is off every 32-page boundary and trims 1..63 pages', property([fc.integer()], (seed) => {
   const { offsetPages, trimPages } = chooseMisalignment(seed);
   expect(offsetPages % 32).not.toBe(0);
   expect(offsetPages).toBeGreaterThanOrEqual(1);
   expect(offsetPages).toBeLessThanOrEqual(63);
   expect(trimPages).toBeGreaterThanOrEqual(1);
   expect(trimPages).toBeLessThanOrEqual(63);
-});
+}, RUNS));
 
-test.prop([specs], params)('the same spec builds the same input', (spec) => {
+test('the same spec builds the same input', property([specs], (spec) => {
   expect(snapshot(buildSyncInput(spec))).toEqual(snapshot(buildSyncInput(spec)));
-});
+}, RUNS));

@@ -4,7 +4,7 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { parseQuantity } from '../../src/cli/quantity.ts';
-import { property } from '../convergence/settings.ts';
+import { property } from '../fast-check-property.ts';
 
 describe('parseQuantity', () => {
   test.each([

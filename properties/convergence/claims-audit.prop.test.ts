@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { printedMatch } from '../../src/convergence/claim-precision.ts';
 import { auditSeedClaims, type ClaimAuditRow } from '../../src/convergence/claims-audit.ts';
 import { SEED_CLAIMS } from '../../src/convergence/seed-claims.ts';
-import { property } from './settings.ts';
+import { property } from '../fast-check-property.ts';
 
 describe('seed claims audit', () => {
   let rows: ClaimAuditRow[];

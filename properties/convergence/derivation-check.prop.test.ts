@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { checkDerivation, checkStep, type StepCheck } from '../../src/convergence/derivation-check.ts';
 import { DERIVATION_LINKS, DERIVATION_STEPS, type DerivationLink, type DerivationStep } from '../../src/convergence/derivation-steps.ts';
 import { exactMath } from '../../src/convergence/exact-math.ts';
-import { property } from './settings.ts';
+import { property } from '../fast-check-property.ts';
 
 const link = (from: string, to: string): DerivationLink => {
   const found = DERIVATION_LINKS.find((l) => l.from === from && l.to === to);

@@ -8,7 +8,7 @@ import { maxDirtyRate } from '../../src/convergence/max-dirty-rate.ts';
 import { minDowntime } from '../../src/convergence/min-downtime.ts';
 import { regimeOf } from '../../src/convergence/regime.ts';
 import { GBPS, migrationCase } from './arbitraries.ts';
-import { property } from './settings.ts';
+import { property } from '../fast-check-property.ts';
 
 const close = (actual: number, expected: number, relative = 1e-9) => expect(Math.abs(actual - expected)).toBeLessThanOrEqual(relative * Math.abs(expected));
 const RUNS = 200;

@@ -9,7 +9,7 @@ import { eq12DowntimeMs, eq19DowntimeMs } from '../../src/convergence/downtime-b
 import { minDowntime } from '../../src/convergence/min-downtime.ts';
 import { eq15Holds, eq5Holds, regimeOf } from '../../src/convergence/regime.ts';
 import { dirtyRatio, GBPS, migrationCase } from './arbitraries.ts';
-import { property } from './settings.ts';
+import { property } from '../fast-check-property.ts';
 
 const close = (actual: number, expected: number, relative = 1e-9) => expect(Math.abs(actual - expected)).toBeLessThanOrEqual(relative * Math.abs(expected));
 const RUNS = 200;

@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { exactMath } from '../../src/convergence/exact-math.ts';
 import { isIdenticallyZero, type Polynomial, type RationalFunction, subtractRational, toRationalFunction } from '../../src/convergence/rational-function.ts';
-import { property } from './settings.ts';
+import { property } from '../fast-check-property.ts';
 
 const VARIABLES = ['B', 'D', 'x', 'y'];
 const expression = fc.letrec<{ node: string }>((tie) => ({

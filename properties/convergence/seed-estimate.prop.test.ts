@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { exactMath } from '../../src/convergence/exact-math.ts';
 import { seedEstimateBytesPerMs } from '../../src/convergence/seed-estimate.ts';
-import { property } from './settings.ts';
+import { property } from '../fast-check-property.ts';
 
 const positive = fc.double({ min: 1e-3, max: 1e4, noNaN: true });
 const rational = (max: number) => fc.tuple(fc.integer({ min: 1, max }), fc.integer({ min: 1, max: 97 })).map(([n, d]) => exactMath.fraction(n, d));

@@ -21,7 +21,7 @@ import { minDowntime } from '../../src/convergence/min-downtime.ts';
 import { dirtyRateThresholds, downtimeThresholds } from '../../src/convergence/threshold-comparison.ts';
 import { simulateTrajectory } from '../../src/simulator/migration-simulator.ts';
 import { GBPS, type MigrationCase, migrationCase } from './arbitraries.ts';
-import { property } from './settings.ts';
+import { property } from '../fast-check-property.ts';
 
 const RUNS = 40;
 const SEARCH = { maxIterations: 3000, relativeTolerance: 1e-10 };

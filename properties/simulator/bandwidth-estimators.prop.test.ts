@@ -4,7 +4,7 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { createBandwidthEstimator } from '../../src/simulator/bandwidth-estimators.ts';
-import { property } from '../convergence/settings.ts';
+import { property } from '../fast-check-property.ts';
 
 const RUNS = 200;
 const positive = (max: number) => fc.double({ min: 1e-3, max, noNaN: true });

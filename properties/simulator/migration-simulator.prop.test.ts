@@ -6,7 +6,7 @@ import { describe, expect, test } from 'vitest';
 import { BANDWIDTH_ESTIMATOR_NAMES } from '../../src/simulator/bandwidth-estimators.ts';
 import { simulateMigration, simulateTrajectory } from '../../src/simulator/migration-simulator.ts';
 import { migrationCase } from '../convergence/arbitraries.ts';
-import { property } from '../convergence/settings.ts';
+import { property } from '../fast-check-property.ts';
 
 const RUNS = 100;
 const estimator = fc.constantFrom(...BANDWIDTH_ESTIMATOR_NAMES);

@@ -7,7 +7,7 @@ import { BANDWIDTH_ESTIMATOR_NAMES } from '../../src/simulator/bandwidth-estimat
 import { simulateMigration, simulateTrajectory } from '../../src/simulator/migration-simulator.ts';
 import { simulatedMaxDirtyRate, simulatedMinDowntime } from '../../src/simulator/threshold-search.ts';
 import { migrationCase } from '../convergence/arbitraries.ts';
-import { property } from '../convergence/settings.ts';
+import { property } from '../fast-check-property.ts';
 
 const RUNS = 40;
 const estimator = fc.constantFrom(...BANDWIDTH_ESTIMATOR_NAMES);

@@ -3,17 +3,17 @@
  * (the layout of QEMU bug aa777e297c): synced one after the other, each `bmap` holds exactly its own
  * dirty pages and the returns add up to the bits newly set.
  */
-import { fc, test } from '@fast-check/vitest';
-import { describe, expect } from 'vitest';
+import fc from 'fast-check';
+import { describe, expect, test } from 'vitest';
 import { allocateBitmap, countOnesInRange, testBit } from '../../src/bitmap/bitmap.ts';
-import { propertySettingsFromEnv } from '../../src/property-settings.ts';
+import { property, propertySettings } from '../fast-check-property.ts';
 import { bitmapWord } from '../../src/sync/case-arbitraries.ts';
 import { createEffectRecorder } from '../../src/sync/effect-recorder.ts';
 import type { SyncImplementation } from '../../src/sync/contract.ts';
 import { BUILT_IN_IMPLEMENTATIONS } from '../../src/sync/implementations.ts';
 import { HISTORICAL_BUGS } from './historical-bugs/variants.ts';
 
-const { seed, numRuns } = propertySettingsFromEnv();
+const RUNS = 100;
 
 interface Layout {
   offsetLongs: number;
@@ -49,14 +49,14 @@ function keepsPagesApart(implementation: SyncImplementation, { offsetLongs, firs
 
 describe('adjacent RAMBlocks', () => {
   for (const implementation of BUILT_IN_IMPLEMENTATIONS) {
-    test.prop([layout], { seed, numRuns })(`${implementation.name} keeps each block's pages in its own bmap`, (value) => {
+    test(`${implementation.name} keeps each block's pages in its own bmap`, property([layout], (value) => {
       expect(keepsPagesApart(implementation, value)).toBeNull();
-    });
+    }, RUNS));
   }
 
   test('the whole-word bug of aa777e297c (B3) mixes the blocks up', () => {
     const b3 = HISTORICAL_BUGS.find((bug) => bug.id === 'B3')!.implementation;
-    const details = fc.check(fc.property(layout, (value) => keepsPagesApart(b3, value) === null), { seed, numRuns });
+    const details = fc.check(fc.property(layout, (value) => keepsPagesApart(b3, value) === null), propertySettings(RUNS));
     expect(details.failed).toBe(true);
   });
 });

@@ -1,25 +1,24 @@
 /**
- * fast-check settings and runner for the convergence, simulator and command-line properties. The seed
- * comes from `FC_SEED` (default fixed, so CI runs are reproducible) and `FC_NUM_RUNS` overrides every
- * run count; on failure fast-check reports the seed and the counterexample path, so it can be replayed.
+ * The fast-check runner for properties written as plain vitest tests. The seed comes from `FC_SEED`
+ * (default fixed, so CI runs are reproducible), `FC_NUM_RUNS` overrides every run count and `FC_PATH`
+ * replays one counterexample (all read by `src/property-settings.ts`); on failure fast-check reports the
+ * seed and the counterexample path.
  *
  * These files call `fc.assert` from plain vitest tests rather than `test.prop` from
  * `@fast-check/vitest`: on this 2-core machine importing `@fast-check/vitest` costs about 2 s per test
  * file (it loads vitest's runner internals), against about 40 ms for `fast-check` itself.
  */
 import fc from 'fast-check';
-
-const DEFAULT_SEED = 20251215;
+import { propertySettingsFromEnv, type PropertySettings } from '../src/property-settings.ts';
 
 /**
  * The settings for one property.
  * @param defaultRuns - runs when `FC_NUM_RUNS` is not set; simulation-heavy properties ask for fewer
- * @returns `{ seed, numRuns }`
+ * @returns `{ seed, numRuns, path? }`
  */
-export function propertySettings(defaultRuns: number): { seed: number; numRuns: number } {
-  const seed = process.env.FC_SEED === undefined ? DEFAULT_SEED : Number(process.env.FC_SEED);
-  const numRuns = process.env.FC_NUM_RUNS === undefined ? defaultRuns : Number(process.env.FC_NUM_RUNS);
-  return { seed, numRuns };
+export function propertySettings(defaultRuns: number): PropertySettings {
+  const settings = propertySettingsFromEnv();
+  return { ...settings, numRuns: process.env.FC_NUM_RUNS?.trim() ? settings.numRuns : defaultRuns };
 }
 
 /**
