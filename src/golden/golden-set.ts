@@ -7,6 +7,7 @@ import { dirname, join, relative, sep } from 'node:path';
 import type { SyncImplementation } from '../sync/contract.ts';
 import { BUILT_IN_IMPLEMENTATIONS } from '../sync/implementations.ts';
 import { diffGoldenFiles, GoldenParseError, parseGoldenFile, renderGoldenFile, type GoldenFile } from './golden-file.ts';
+import { claimsGoldenFile, derivationGoldenFile, thresholdsGoldenFile } from './convergence-golden.ts';
 import { findingsGoldenFile, goldenCases, implementationGoldenFile } from './sync-golden.ts';
 
 /** What the golden files are produced from; tests swap implementations to show the gate works. */
@@ -15,15 +16,42 @@ export interface GoldenSources {
   readonly implementations?: readonly SyncImplementation[];
 }
 
+/** A part of the golden set: the files under one directory, produced together. */
+export interface GoldenPart {
+  /** The directory, e.g. `sync`; every file of the part is under `<name>/`. */
+  readonly name: 'sync' | 'convergence';
+  /**
+   * Produces the part's files.
+   * @param sources - what to produce them from
+   * @returns the files
+   */
+  produce(sources: GoldenSources): GoldenFile[];
+}
+
+/** Every part, in the order files are listed. */
+export const GOLDEN_PARTS: readonly GoldenPart[] = [
+  {
+    name: 'convergence',
+    produce: () => [claimsGoldenFile(), derivationGoldenFile(), thresholdsGoldenFile()],
+  },
+  {
+    name: 'sync',
+    produce: (sources) => {
+      const implementations = sources.implementations ?? BUILT_IN_IMPLEMENTATIONS;
+      const cases = goldenCases();
+      return [...implementations.map((implementation) => implementationGoldenFile(implementation, cases)), findingsGoldenFile(implementations)];
+    },
+  },
+];
+
 /**
- * Produces every golden file from the code.
+ * Produces golden files from the code.
  * @param sources - what to produce them from
+ * @param parts - which parts (default: all)
  * @returns the files, sorted by name
  */
-export function produceGoldenFiles(sources: GoldenSources = {}): GoldenFile[] {
-  const implementations = sources.implementations ?? BUILT_IN_IMPLEMENTATIONS;
-  const cases = goldenCases();
-  const files = [...implementations.map((implementation) => implementationGoldenFile(implementation, cases)), findingsGoldenFile(implementations)];
+export function produceGoldenFiles(sources: GoldenSources = {}, parts: readonly GoldenPart['name'][] = GOLDEN_PARTS.map((p) => p.name)): GoldenFile[] {
+  const files = GOLDEN_PARTS.filter((part) => parts.includes(part.name)).flatMap((part) => part.produce(sources));
   return files.sort((a, b) => a.name.localeCompare(b.name));
 }
 
@@ -41,11 +69,13 @@ export interface GoldenProblem {
  * Compares a golden directory with the produced files.
  * @param directory - the directory holding `*.txt` golden files
  * @param produced - the files as the code produces them now
+ * @param parts - the parts `produced` holds: a file on disk under one of them that was not produced is an orphan (default: all)
  * @returns every problem; empty when the gate passes
  */
-export function compareGoldenDirectory(directory: string, produced: readonly GoldenFile[]): GoldenProblem[] {
+export function compareGoldenDirectory(directory: string, produced: readonly GoldenFile[], parts: readonly GoldenPart['name'][] = GOLDEN_PARTS.map((p) => p.name)): GoldenProblem[] {
   const problems: GoldenProblem[] = [];
-  const onDisk = new Set(listGoldenFiles(directory));
+  const inScope = (name: string) => parts.some((part) => name.startsWith(`${part}/`)) || !GOLDEN_PARTS.some((part) => name.startsWith(`${part.name}/`));
+  const onDisk = new Set(listGoldenFiles(directory).filter(inScope));
   for (const file of produced) {
     if (!onDisk.has(file.name)) {
       problems.push({ file: file.name, kind: 'missing', detail: `${file.name} is produced by the code but not in ${directory}; run npm run golden:update and review it` });
