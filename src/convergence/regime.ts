@@ -19,7 +19,19 @@ export type Regime = 'long-iteration' | 'short-iteration';
 export function eq5Holds(bandwidthBytesPerMs: number, dirtyRateBytesPerMs: number, syncMs: number): boolean {
   requireRates('eq5Holds', bandwidthBytesPerMs, dirtyRateBytesPerMs);
   requireSyncMs('eq5Holds', syncMs);
-  return syncMs >= WINDOW_MS - (WINDOW_MS * dirtyRateBytesPerMs) / bandwidthBytesPerMs;
+  return syncMs >= regimeBoundarySyncMs(bandwidthBytesPerMs, dirtyRateBytesPerMs);
+}
+
+/**
+ * The sync time where eqs. (5) and (15) meet: `x = 100 − 100·D/B`, where `x + t* = 100`.
+ * @param bandwidthBytesPerMs - real bandwidth B (bytes per ms)
+ * @param dirtyRateBytesPerMs - dirty rate D (bytes per ms), `0 < D < B`
+ * @returns the boundary sync time (ms); larger sync times are long-iteration
+ * @throws TypeError/RangeError outside `B > D > 0`
+ */
+export function regimeBoundarySyncMs(bandwidthBytesPerMs: number, dirtyRateBytesPerMs: number): number {
+  requireRates('regimeBoundarySyncMs', bandwidthBytesPerMs, dirtyRateBytesPerMs);
+  return WINDOW_MS - (WINDOW_MS * dirtyRateBytesPerMs) / bandwidthBytesPerMs;
 }
 
 /**
