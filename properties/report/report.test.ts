@@ -5,6 +5,8 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
+import { auditSeedClaims } from '../../src/convergence/claims-audit.ts';
+import { checkDerivation } from '../../src/convergence/derivation-check.ts';
 import { buildReport, type BuiltReport } from '../../src/report/build-report.ts';
 import { KNOWN_FINDINGS } from '../../src/sync/known-findings.ts';
 
@@ -38,6 +40,13 @@ describe('the report', () => {
       expect(row.counts.wordwise.clearDirtyLogCalls).toBe(1);
       expect(report.html).toContain(`<td class="num">${row.pages.toLocaleString('en')}</td><td>misaligned</td><td class="num">${row.pages}</td><td class="num">1</td>`);
     }
+  });
+
+  test("shows the claims audit and the derivation verdicts exactly as src/convergence computes them", () => {
+    expect(report.data.claims).toEqual(auditSeedClaims());
+    for (const row of report.data.claims) expect(report.html).toContain(`<td><code>${row.claim.quote.replace(/>/g, '&gt;').replace(/</g, '&lt;')}</code></td><td>(${row.claim.equation})</td>`);
+    expect(report.data.derivation.map((s) => `${s.from}->${s.to} ${s.verdict}`)).toEqual(checkDerivation().map((s) => `${s.from}->${s.to} ${s.verdict}`));
+    for (const id of ['least-downtime', 'max-dirty-rate', 'pending-per-iteration']) expect(report.markdown.files.has(`figures/${id}.svg`)).toBe(true);
   });
 
   test('its Markdown refers to figure files it carries', () => {

@@ -2,6 +2,8 @@
  * Builds the whole report from the oracle's own functions (the same ones the tests check): the law
  * suite's findings, the remote-clear counts, and the convergence audit.
  */
+import { auditSeedClaims, type ClaimAuditRow } from '../convergence/claims-audit.ts';
+import { checkDerivation, type StepCheck } from '../convergence/derivation-check.ts';
 import { DEFAULT_NUM_RUNS, DEFAULT_SEED, type PropertySettings } from '../property-settings.ts';
 import { QEMU_BLOCK_PAGES } from '../sync/case-families.ts';
 import { summariseFindings, type ImplementationFindings } from '../sync/findings-summary.ts';
@@ -10,6 +12,7 @@ import { measureRemoteClears, type RemoteClearRow } from '../sync/remote-clear-c
 import { renderHtml } from './html-renderer.ts';
 import { renderMarkdown, type MarkdownReport } from './markdown-renderer.ts';
 import type { ReportBlock } from './report-document.ts';
+import { convergenceSection } from './convergence-section.ts';
 import { syncSection } from './sync-section.ts';
 
 /** Options of one report run. */
@@ -25,6 +28,8 @@ export interface ReportData {
   readonly settings: PropertySettings;
   readonly findings: readonly ImplementationFindings[];
   readonly remoteClears: readonly RemoteClearRow[];
+  readonly claims: readonly ClaimAuditRow[];
+  readonly derivation: readonly StepCheck[];
 }
 
 /** A built report. */
@@ -38,7 +43,7 @@ export interface BuiltReport {
 
 const TITLE = 'dirty-sync-oracle report';
 const LEAD =
-  "What the oracle verified about QEMU's live-migration dirty-bitmap sync (`physical_memory_sync_dirty_bitmap`) before and after e8a6d158, and what it found.";
+  "What the oracle verified about QEMU's live-migration dirty-bitmap sync (`physical_memory_sync_dirty_bitmap`) before and after e8a6d158, and about the convergence argument of the patch's cover letter, and what it found.";
 
 /**
  * Runs the verification and builds the report.
@@ -54,12 +59,23 @@ export async function buildReport(options: ReportOptions = {}): Promise<BuiltRep
   progress('counting remote clears');
   const sizes = options.quick ? [1025, 16_385, 65_536] : [1025, 4097, 16_385, 65_537, 262_145, 1_048_577, 65_536, 1_048_576];
   const remoteClears = measureRemoteClears(implementations, sizes, QEMU_BLOCK_PAGES);
-  progress('drawing');
+  progress('drawing the sync part');
   const blocks: ReportBlock[] = await syncSection({ settings, implementations, findings, remoteClears });
+  progress('auditing the seed\'s claims');
+  const claims = auditSeedClaims();
+  progress('checking the derivation');
+  const derivation = checkDerivation();
+  progress('simulating migrations for the plots');
+  const syncTimesMs = options.quick ? [5, 12, 20, 33, 50, 73, 100, 130] : Array.from({ length: 38 }, (_, i) => 2 + 4 * i);
+  blocks.push(...(await convergenceSection({ claims, derivation, syncTimesMs })));
   const broken = findings.flatMap((f) => f.findings.map((finding) => `${f.implementation} ${finding.law.id}`));
-  const summary = [`sync: ${findings.length} implementations × 9 laws; findings: ${broken.length ? broken.join(', ') : 'none'}`];
+  const claimVerdicts = claims.map((row) => row.verdict);
+  const summary = [
+    `sync: ${findings.length} implementations × 9 laws; findings: ${broken.length ? broken.join(', ') : 'none'}`,
+    `convergence: ${claimVerdicts.filter((v) => v === 'reproduced').length} of ${claims.length} claims reproduced, ${claimVerdicts.filter((v) => v !== 'reproduced').length} outside their regime or not reproduced; derivation: ${derivation.filter((s) => s.verdict === 'equivalence').length} of ${derivation.length} steps are equivalences`,
+  ];
   return {
-    data: { settings, findings, remoteClears },
+    data: { settings, findings, remoteClears, claims, derivation },
     html: renderHtml(TITLE, LEAD, blocks),
     markdown: renderMarkdown(TITLE, LEAD, blocks),
     summary,

@@ -8,7 +8,7 @@ import { compile, type TopLevelSpec } from 'vega-lite';
 const CONFIG = {
   font: 'sans-serif',
   axis: { labelFontSize: 11, titleFontSize: 12, grid: true, gridColor: '#eeeeee' },
-  legend: { labelFontSize: 11, titleFontSize: 12, orient: 'right' },
+  legend: { labelFontSize: 11, titleFontSize: 12, orient: 'right', labelLimit: 320 },
   title: { fontSize: 14, anchor: 'start' },
   view: { stroke: null },
 } as const;
