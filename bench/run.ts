@@ -10,6 +10,7 @@ import type { BenchQuestion, QuestionContext } from './bench-question.ts';
 import { trainContestants } from './jit-training.ts';
 import { describeMachine } from './machine.ts';
 import { remoteClears } from './remote-clears.bench.ts';
+import { simulatorSpeed } from './simulator.bench.ts';
 import { ResultSink } from './result-sink.ts';
 import { syncSpeed } from './sync-speed.bench.ts';
 import { checkTargets, targetTable } from './targets.ts';
@@ -54,9 +55,8 @@ context.progress('training: every contestant on every density and alignment, unt
 trainContestants(plan, sink);
 const speed = ask(syncSpeed);
 const clears = ask(remoteClears);
-// The simulators' question (threshold search, golden grid) joins here as bench/simulator.bench.ts,
-// and its threshold-search time replaces the NOT MEASURED row in checkTargets.
-const targets = checkTargets(speed.figures, plan);
+const simulators = ask(simulatorSpeed);
+const targets = checkTargets(speed.figures, plan, simulators.figures);
 console.log(`${renderTable(targetTable(targets, plan))}\n`);
 
 const durationSeconds = (Date.now() - startedAt.getTime()) / 1000;
@@ -66,7 +66,7 @@ const results = {
   mode: plan.mode,
   ...machine,
   durationSeconds,
-  questions: { [syncSpeed.id]: speed, [remoteClears.id]: clears },
+  questions: { [syncSpeed.id]: speed, [remoteClears.id]: clears, [simulatorSpeed.id]: simulators },
   targets,
   consumed: { results: sink.consumed, checksum: sink.checksum },
 };
