@@ -6,6 +6,7 @@ export default defineConfig({
     // Property runs are CPU-bound; two workers match the CI machine's two cores.
     maxWorkers: 2,
     testTimeout: 60_000,
+    hookTimeout: 60_000,
     coverage: {
       provider: 'v8',
       include: ['src/**/*.ts'],
