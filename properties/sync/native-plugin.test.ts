@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { createEffectRecorder } from '../../src/sync/effect-recorder.ts';
-import { C_FLAGS, compileSyncPlugin, NATIVE_INCLUDE_DIR } from '../../src/sync/native/compile.ts';
+import { compileSyncPlugin, LIBRARY_FLAGS, NATIVE_DIR } from '../../src/sync/native/compile.ts';
 import { loadSyncPlugin } from '../../src/sync/plugin-loader.ts';
 import { allocateBitmap } from '../../src/bitmap/bitmap.ts';
 
@@ -32,7 +32,7 @@ function runTestSync(pluginPath: string, args: string[] = []): { status: number 
 /** Compiles a C file the way the loader does, into a fresh directory, and returns the library's path. */
 function buildLibrary(source: string): string {
   const library = join(mkdtempSync(join(tmpdir(), 'native-plugin-test-')), 'libsync.so');
-  const result = spawnSync('cc', [...C_FLAGS, '-I', NATIVE_INCLUDE_DIR, '-o', library, source], { encoding: 'utf8' });
+  const result = spawnSync('cc', [...LIBRARY_FLAGS, '-I', NATIVE_DIR, '-o', library, source], { encoding: 'utf8' });
   if (result.status !== 0) throw new Error(`cc could not build ${source}: ${result.error?.message ?? result.stderr}`);
   return library;
 }
@@ -63,7 +63,7 @@ describe('npm run test:sync with SYNC_IMPL=<file.c>', () => {
 
   test("shows the compiler's messages verbatim and exits 2 when the file does not compile", () => {
     const source = resolve(FIXTURES, 'compile-error.c');
-    const direct = spawnSync('cc', [...C_FLAGS, '-I', NATIVE_INCLUDE_DIR, '-o', '/dev/null', source], { encoding: 'utf8' });
+    const direct = spawnSync('cc', [...LIBRARY_FLAGS, '-I', NATIVE_DIR, '-o', '/dev/null', source], { encoding: 'utf8' });
     expect(direct.status).not.toBe(0);
     const { status, output } = runTestSync(source);
     expect(status).toBe(2);
@@ -77,14 +77,26 @@ describe('npm run test:sync with SYNC_IMPL=<file.c>', () => {
     );
   });
 
-  test('reports a segfault as a failure naming the law, family and case, and survives it', () => {
-    const { status, signal, output } = runTestSync(resolve(FIXTURES, 'segfault.c'), ['--law', 'L5', '--family', 'any-range']);
-    expect(signal).toBeNull();
-    expect(status).toBe(1);
-    expect(output).toContain('CRASH: the native implementation segfault.c crashed (SIGSEGV) while checking L5 on family any-range, in the call with this input:');
-    expect(output).toMatch(/\n {2}layout: {4}blockPages \d+, \d+ DirtyMemoryBlocks, rb\.offsetPage \d+, rb\.pages \d+; range startPage \d+ npages \d+ \(global \[\d+, \d+\)\)\n/);
-    expect(output).toMatch(/\n {4}block \d+ word \d+\s+pages \d+\.\.\d+\s+0x[0-9a-f]{8}_[0-9a-f]{8}\n/);
-    expect(output).toMatch(/replay: {4}FC_SEED=\d+ FC_NUM_RUNS=15 SYNC_IMPL=\S+segfault\.c npm run test:sync -- --implementation segfault\.c --family any-range --law L5/);
+  test('reports a segfault as a failure naming the law, family and shrunk case, survives it, and replays it', () => {
+    const crash = runTestSync(resolve(FIXTURES, 'segfault.c'), ['--law', 'L5', '--family', 'any-range']);
+    expect(crash.signal).toBeNull();
+    expect(crash.status).toBe(1);
+    expect(crash.output).toContain('CRASH: the native implementation segfault.c crashed (SIGSEGV) while checking L5 on family any-range\n');
+    expect(crash.output).toMatch(/\n {2}smallest crashing case \(found in \d+ runs, shrunk [1-9]\d* times\):\n {2}layout: {4}blockPages \d+, rb\.offsetPage \d+, rb\.pages \d+; range startPage \d+ npages \d+ /);
+    expect(crash.output).toMatch(/\n {4}block \d+ word \d+\s+pages \d+\.\.\d+\s+0x[0-9a-f]{8}_[0-9a-f]{8}\n/);
+    expect(crash.output).toMatch(/\n {2}crashed in the call on the whole range: sync_dirty_bitmap\(start_page \d+, npages \d+\)\n/);
+    const replay = /replay: {4}FC_SEED=(\d+) FC_PATH=([\d:]+) FC_NUM_RUNS=15 SYNC_IMPL=\S+segfault\.c npm run test:sync -- --implementation segfault\.c --family any-range --law L5\n/.exec(crash.output);
+    expect(replay).not.toBeNull();
+    // The replay line's seed and path run the law check on the shrunk case first, which crashes again.
+    const again = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/test-sync.ts', '--family', 'any-range', '--law', 'L5'], {
+      cwd: ROOT,
+      env: { ...process.env, SYNC_IMPL: resolve(FIXTURES, 'segfault.c'), FC_NUM_RUNS: '15', FC_SEED: replay?.[1], FC_PATH: replay?.[2] },
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    const layout = (output: string) => /\n {2}layout: .*\n/.exec(output)?.[0];
+    expect(again.status).toBe(1);
+    expect(layout(again.stdout)).toBe(layout(crash.output));
   });
 });
 

@@ -1,17 +1,22 @@
 /**
  * Runs `test-sync` for a native plug-in in a child process. A segfault in C kills the whole process
  * that made the call, worker threads included, so the law suite runs in a child and this process
- * outlives it: when the child dies by a signal, this one reads the call journal and reports the
- * crash as a failure naming the law, family and case, with the command that replays it.
+ * outlives it: when the child dies by a signal, this one reads the call journal, shrinks the crash
+ * to the smallest crashing case it can find, and reports it as a failure naming the law, family and
+ * case, with the command that replays it.
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { extname, join, resolve } from 'node:path';
+import { propertySettingsFromEnv } from '../property-settings.ts';
+import { CASE_FAMILIES } from '../sync/case-families.ts';
+import type { LawId } from '../sync/laws/law.ts';
 import { CALL_JOURNAL_VARIABLE, readCallJournal, type CallJournalEntry } from '../sync/native/call-journal.ts';
-
-/** Signals a process gets from its own faulty code, as opposed to from someone stopping it. */
-const CRASH_SIGNALS: ReadonlySet<string> = new Set(['SIGSEGV', 'SIGBUS', 'SIGILL', 'SIGFPE', 'SIGABRT', 'SIGTRAP', 'SIGSYS']);
+import { compileSyncPlugin } from '../sync/native/compile.ts';
+import { createCrashProbe, CRASH_SIGNALS } from '../sync/native/crash-probe.ts';
+import { shrinkCrash, type ShrunkCrash } from '../sync/native/crash-shrink.ts';
+import { formatDeath } from './crash-report.ts';
 
 /** Signals passed on to the child, so stopping this process never leaves the child running. */
 const FORWARDED_SIGNALS: readonly NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
@@ -43,7 +48,9 @@ export async function runInChildProcess(script: string, args: readonly string[],
       });
     });
     if (signal === null) return code ?? 1;
-    console.log(`\n${formatDeath(signal, readCallJournal(journalPath), env)}`);
+    const entry = readCallJournal(journalPath);
+    const shrunk = CRASH_SIGNALS.has(signal) && entry ? shrinkFromJournal(entry, env) : { reason: 'the run was stopped from outside' };
+    console.log(`\n${formatDeath(signal, entry, shrunk, env)}`);
     return 1;
   } finally {
     rmSync(directory, { recursive: true, force: true });
@@ -51,23 +58,19 @@ export async function runInChildProcess(script: string, args: readonly string[],
 }
 
 /**
- * The report of a child that died by a signal: what it was checking, the input of the call in
- * flight, and how to replay it.
- * @param signal - the signal that ended the child
- * @param entry - the journal's last entry, if any call was made
- * @param env - the environment the child ran with (for the replay line)
- * @returns the multi-line text
+ * Shrinks the crash the journal names, through the crash probe.
+ * @returns the smallest crashing case, or why there is none
  */
-export function formatDeath(signal: string, entry: CallJournalEntry | undefined, env: NodeJS.ProcessEnv = process.env): string {
-  const what = CRASH_SIGNALS.has(signal) ? `crashed (${signal})` : `was stopped by ${signal}`;
-  if (entry === undefined) return `CRASH: the native plug-in ${what} before its first sync call (while loading, or in a library constructor)`;
-  const checking = entry.law && entry.family ? ` while checking ${entry.law} on family ${entry.family}` : '';
-  const lines = [`CRASH: the native implementation ${entry.implementation} ${what}${checking}, in the call with this input:`, ...entry.input.map((line) => `  ${line}`)];
-  if (entry.law && entry.family) {
-    const runs = env.FC_NUM_RUNS ? ` FC_NUM_RUNS=${env.FC_NUM_RUNS}` : '';
-    const path = env.FC_PATH ? ` FC_PATH=${env.FC_PATH}` : '';
-    const replay = `FC_SEED=${entry.seed}${runs}${path} SYNC_IMPL=${env.SYNC_IMPL} npm run test:sync -- --implementation ${entry.implementation} --family ${entry.family} --law ${entry.law}`;
-    lines.push(`  replay:    ${replay}`, '  debug:     add --in-process to the replay to run it in one process (to run it under gdb, see docs/native.md)');
+function shrinkFromJournal(entry: CallJournalEntry, env: NodeJS.ProcessEnv): ShrunkCrash | { reason: string } {
+  const family = CASE_FAMILIES.find((f) => f.name === entry.family);
+  const pluginPath = env.SYNC_IMPL?.trim();
+  if (!family || !entry.law || !pluginPath) return { reason: 'the crash came outside a law check' };
+  try {
+    const path = resolve(pluginPath);
+    const libraryPath = extname(path) === '.c' ? compileSyncPlugin(path, env) : path;
+    const shrunk = shrinkCrash(createCrashProbe(libraryPath, env), family, entry.law as LawId, propertySettingsFromEnv(env));
+    return shrunk ?? { reason: "no case of the family crashes the probe: the crash came while shrinking another law's counterexample" };
+  } catch (error) {
+    return { reason: `the crash probe could not run: ${error instanceof Error ? error.message : String(error)}` };
   }
-  return lines.join('\n');
 }

@@ -59,7 +59,7 @@ export async function loadSyncPlugin(modulePath: string, cwd: string = process.c
 
 async function loadNativePlugin(path: string): Promise<SyncImplementation> {
   // Imported here so that JS plug-ins and the built-in suite never load the FFI's native addon.
-  const { compileSyncPlugin, compilerCommand, C_FLAGS } = await import('./native/compile.ts');
+  const { compileSyncPlugin, compilerCommand, LIBRARY_FLAGS } = await import('./native/compile.ts');
   const compiled = extname(path) === '.c';
   const libraryPath = compiled ? compileSyncPlugin(path) : path;
   const name = basename(path);
@@ -70,6 +70,6 @@ async function loadNativePlugin(path: string): Promise<SyncImplementation> {
   } catch (error) {
     throw new PluginLoadError(`SYNC_IMPL: could not load ${path}: ${error instanceof Error ? error.message : String(error)}`);
   }
-  const how = compiled ? `, compiled by ${[...compilerCommand(), ...C_FLAGS].join(' ')}` : '';
+  const how = compiled ? `, compiled by ${[...compilerCommand(), ...LIBRARY_FLAGS].join(' ')}` : '';
   return { name, description: `native plug-in ${path}${how}`, syncDirtyBitmap: sync };
 }

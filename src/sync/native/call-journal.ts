@@ -105,19 +105,26 @@ export function describeCallInput(mem: DirtyMemory, rb: RamBlock, startPage: num
   const layout =
     `blockPages ${mem.blockPages}, ${mem.blocks.length} DirtyMemoryBlocks, rb.offsetPage ${rb.offsetPage}, rb.pages ${rb.pages}; ` +
     `range startPage ${startPage} npages ${npages} (global [${globalStart}, ${globalStart + npages}))`;
+  return [`layout:    ${layout}`, ...describeWordsAround(mem, rb, startPage, npages)];
+}
+
+/**
+ * The source and `bmap` words around a range, as QEMU's 64-bit words in hex, under a heading each.
+ * @param mem - the global dirty bitmap
+ * @param rb - the RAMBlock
+ * @param startPage - first page of the range, block-relative
+ * @param npages - pages in the range
+ * @returns the lines
+ */
+export function describeWordsAround(mem: DirtyMemory, rb: RamBlock, startPage: number, npages: number): string[] {
+  const globalStart = rb.offsetPage + startPage;
   const longsPerBlock = mem.blockPages / 64;
   const sourceRows = listedWords(globalStart, npages, mem.blocks.length * longsPerBlock, (long) => {
     const block = Math.floor(long / longsPerBlock);
     return wordRow(`block ${block} word ${long % longsPerBlock}`, long * 64, hex64(mem.blocks[block], long % longsPerBlock));
   });
   const bmapRows = listedWords(startPage, npages, rb.bmap.length / 2, (long) => wordRow(`word ${long}`, long * 64, hex64(rb.bmap, long)));
-  return [
-    `layout:    ${layout}`,
-    'source (global pages; bit i of a word is its first page + i):',
-    ...sourceRows,
-    'bmap (block-relative pages):',
-    ...bmapRows,
-  ];
+  return ['source (global pages; bit i of a word is its first page + i):', ...sourceRows, 'bmap (block-relative pages):', ...bmapRows];
 }
 
 /**
