@@ -19,10 +19,10 @@ const EXAMPLES = resolve(ROOT, 'native/examples');
 const FIXTURES = resolve(import.meta.dirname, 'native-fixtures');
 
 /** Runs `npm run test:sync` as a user would (through tsx), with few runs to stay fast. */
-function runTestSync(pluginPath: string, args: string[] = []): { status: number | null; signal: string | null; output: string } {
+function runTestSync(pluginPath: string, args: string[] = [], env: NodeJS.ProcessEnv = {}): { status: number | null; signal: string | null; output: string } {
   const result = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/test-sync.ts', ...args], {
     cwd: ROOT,
-    env: { ...process.env, SYNC_IMPL: pluginPath, FC_NUM_RUNS: '15' },
+    env: { ...process.env, SYNC_IMPL: pluginPath, FC_NUM_RUNS: '15', ...env },
     encoding: 'utf8',
     timeout: 60_000,
   });
@@ -97,6 +97,15 @@ describe('npm run test:sync with SYNC_IMPL=<file.c>', () => {
     const layout = (output: string) => /\n {2}layout: .*\n/.exec(output)?.[0];
     expect(again.status).toBe(1);
     expect(layout(again.stdout)).toBe(layout(crash.output));
+  });
+
+  test('kills a call that never returns and reports the hang naming the law, family and input', () => {
+    const { status, signal, output } = runTestSync(resolve(FIXTURES, 'hangs.c'), ['--law', 'L6', '--family', 'any-range'], { SYNC_IMPL_CALL_TIMEOUT_MS: '300' });
+    expect(signal).toBeNull();
+    expect(status).toBe(1);
+    expect(output).toContain('HANG: the native implementation hangs.c did not return from a call within 300 ms while checking L6 on family any-range, and was killed\n');
+    expect(output).toMatch(/\n {2}layout: {4}blockPages \d+, \d+ DirtyMemoryBlocks, rb\.offsetPage \d+, rb\.pages \d+; range startPage \d+ npages \d+ /);
+    expect(output).toMatch(/replay: {4}FC_SEED=\d+ FC_NUM_RUNS=15 SYNC_IMPL=\S+hangs\.c npm run test:sync -- --implementation hangs\.c --family any-range --law L6/);
   });
 });
 

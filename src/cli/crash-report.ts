@@ -1,6 +1,7 @@
 /**
- * The report of a native plug-in's child process that died by a signal: what it was checking, the
- * smallest crashing case (or, failing that, the input of the call in flight), and how to replay it.
+ * The report of a native plug-in's child process that died by a signal, or was killed because a call
+ * never returned: what it was checking, the smallest crashing case (or, failing that, the input of
+ * the call in flight), and how to replay it.
  */
 import { CRASH_SIGNALS, callsOfCheck } from '../sync/native/crash-probe.ts';
 import { describeLayout } from '../sync/counterexample-format.ts';
@@ -36,12 +37,31 @@ export function formatDeath(signal: string, entry: CallJournalEntry | undefined,
   } else {
     lines.push(`  the input of the call in flight (not shrunk: ${shrunk.reason}):`, ...entry.input.map((line) => `  ${line}`));
   }
-  if (entry.law && entry.family) {
-    const runs = env.FC_NUM_RUNS ? ` FC_NUM_RUNS=${env.FC_NUM_RUNS}` : '';
-    const replay = `FC_SEED=${entry.seed}${path ? ` FC_PATH=${path}` : ''}${runs} SYNC_IMPL=${env.SYNC_IMPL} npm run test:sync -- --implementation ${entry.implementation} --family ${entry.family} --law ${entry.law}`;
-    lines.push(`  replay:    ${replay}`, '  debug:     add --in-process to the replay to run it in one process (to run it under gdb, see docs/native.md)');
-  }
-  return lines.join('\n');
+  return [...lines, ...replayLines(entry, path, env)].join('\n');
+}
+
+/**
+ * Formats the report of a call that did not return in time (the child was killed).
+ * @param timeoutMs - the time limit the call exceeded
+ * @param entry - the journal's last entry: the call in flight
+ * @param env - the environment the child ran with (for the replay line)
+ * @returns the multi-line text
+ */
+export function formatHang(timeoutMs: number, entry: CallJournalEntry, env: NodeJS.ProcessEnv = process.env): string {
+  const checking = entry.law && entry.family ? ` while checking ${entry.law} on family ${entry.family}` : '';
+  return [
+    `HANG: the native implementation ${entry.implementation} did not return from a call within ${timeoutMs} ms${checking}, and was killed`,
+    '  the input of the call in flight:',
+    ...entry.input.map((line) => `  ${line}`),
+    ...replayLines(entry, env.FC_PATH, env),
+  ].join('\n');
+}
+
+function replayLines(entry: CallJournalEntry, path: string | undefined, env: NodeJS.ProcessEnv): string[] {
+  if (!entry.law || !entry.family) return [];
+  const runs = env.FC_NUM_RUNS ? ` FC_NUM_RUNS=${env.FC_NUM_RUNS}` : '';
+  const replay = `FC_SEED=${entry.seed}${path ? ` FC_PATH=${path}` : ''}${runs} SYNC_IMPL=${env.SYNC_IMPL} npm run test:sync -- --implementation ${entry.implementation} --family ${entry.family} --law ${entry.law}`;
+  return [`  replay:    ${replay}`, '  debug:     add --in-process to the replay to run it in one process (to run it under gdb, see docs/native.md)'];
 }
 
 /** Names the call in flight: the whole range, or a part of L9's split. */

@@ -3,14 +3,21 @@
  * the sync, what it is checking and the call's input to a file, synchronously; when the call kills
  * the process (a segfault in C), the process that started it reads the last entry and can say which
  * law, family and case did it. The entry describes the input of that very call, which for the
- * second half of an L9 split is the state the first half left.
+ * second half of an L9 split is the state the first half left. Its first byte says whether the call
+ * is still in flight, so the parent can also tell a call that never returns (a hang in C).
+ *
+ * Format: one byte, `1` while the call runs and `0` once it returned, then the entry as JSON.
  */
-import { closeSync, ftruncateSync, openSync, readFileSync, writeSync } from 'node:fs';
+import { closeSync, fstatSync, ftruncateSync, openSync, readFileSync, readSync, writeSync } from 'node:fs';
 import type { DirtyMemory, RamBlock, SyncImplementation } from '../contract.ts';
 import { hex64 } from '../counterexample-format.ts';
 
 /** The environment variable through which the parent passes the journal's path to the child. */
 export const CALL_JOURNAL_VARIABLE = 'SYNC_IMPL_CALL_JOURNAL';
+
+/** The first byte of the journal while a call is in flight, and after it returned. */
+const IN_FLIGHT = '1';
+const RETURNED = '0';
 
 /** Words listed per bitmap before the rest are elided, as in counterexamples. */
 const MAX_LISTED_WORDS = 12;
@@ -68,9 +75,13 @@ export function openCallJournal(path: string): CallJournal {
           const entry: CallJournalEntry = { implementation: implementation.name, ...context, input: describeCallInput(mem, rb, startPage, npages) };
           // Synchronous, and rewritten whole: the entry must be on disk before C runs, and a shorter
           // entry must not leave the end of a longer one behind.
-          const written = writeSync(fd, JSON.stringify(entry), 0);
+          const written = writeSync(fd, `${IN_FLIGHT}${JSON.stringify(entry)}`, 0);
           ftruncateSync(fd, written);
-          return implementation.syncDirtyBitmap(mem, rb, startPage, npages, effects);
+          try {
+            return implementation.syncDirtyBitmap(mem, rb, startPage, npages, effects);
+          } finally {
+            writeSync(fd, RETURNED, 0);
+          }
         },
       };
     },
@@ -85,9 +96,29 @@ export function openCallJournal(path: string): CallJournal {
 export function readCallJournal(path: string): CallJournalEntry | undefined {
   try {
     const text = readFileSync(path, 'utf8');
-    return text === '' ? undefined : (JSON.parse(text) as CallJournalEntry);
+    return text === '' ? undefined : (JSON.parse(text.slice(1)) as CallJournalEntry);
   } catch {
     return undefined;
+  }
+}
+
+/**
+ * Tells how long the journaled call has been in flight.
+ * @param path - the file
+ * @param now - the current time (ms since the epoch)
+ * @returns milliseconds since the call was made, or undefined when no call is in flight
+ */
+export function callInFlightMs(path: string, now: number = Date.now()): number | undefined {
+  let fd: number | undefined;
+  try {
+    fd = openSync(path, 'r');
+    const first = Buffer.alloc(1);
+    if (readSync(fd, first, 0, 1, 0) !== 1 || first.toString() !== IN_FLIGHT) return undefined;
+    return Math.max(0, now - fstatSync(fd).mtimeMs);
+  } catch {
+    return undefined;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
 }
 
