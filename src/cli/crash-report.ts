@@ -19,10 +19,12 @@ import { materialize } from '../sync/sync-case.ts';
  * @returns the multi-line text
  */
 export function formatDeath(signal: string, entry: CallJournalEntry | undefined, shrunk: ShrunkCrash | { reason: string }, env: NodeJS.ProcessEnv = process.env): string {
-  const what = CRASH_SIGNALS.has(signal) ? `crashed (${signal})` : `was stopped by ${signal}`;
-  if (entry === undefined) return `CRASH: the native plug-in ${what} before its first sync call (while loading, or in a library constructor)`;
+  const crashed = CRASH_SIGNALS.has(signal);
+  // A signal from outside (Ctrl-C, a kill) is not the plug-in's fault, and the report says so.
+  const [heading, what] = crashed ? ['CRASH', `crashed (${signal})`] : ['STOPPED', `was stopped by ${signal}`];
+  if (entry === undefined) return `${heading}: the native plug-in ${what} before its first sync call (while loading, or in a library constructor)`;
   const checking = entry.law && entry.family ? ` while checking ${entry.law} on family ${entry.family}` : '';
-  const lines = [`CRASH: the native implementation ${entry.implementation} ${what}${checking}`];
+  const lines = [`${heading}: the native implementation ${entry.implementation} ${what}${checking}`];
   let path = env.FC_PATH;
   if ('syncCase' in shrunk) {
     const { syncCase } = shrunk;

@@ -58,6 +58,6 @@ describe('the crash report', () => {
 
   test('tells a crash before any call, and a child stopped from outside', () => {
     expect(formatDeath('SIGBUS', undefined, { reason: '' }, {})).toBe('CRASH: the native plug-in crashed (SIGBUS) before its first sync call (while loading, or in a library constructor)');
-    expect(formatDeath('SIGTERM', entry, { reason: 'the run was stopped from outside' }, {})).toMatch(/^CRASH: the native implementation my-sync\.c was stopped by SIGTERM while checking L5/);
+    expect(formatDeath('SIGTERM', entry, { reason: 'the run was stopped from outside' }, {})).toMatch(/^STOPPED: the native implementation my-sync\.c was stopped by SIGTERM while checking L5/);
   });
 });

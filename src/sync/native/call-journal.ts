@@ -73,8 +73,9 @@ export function openCallJournal(path: string): CallJournal {
         ...implementation,
         syncDirtyBitmap(mem, rb, startPage, npages, effects) {
           const entry: CallJournalEntry = { implementation: implementation.name, ...context, input: describeCallInput(mem, rb, startPage, npages) };
-          // Synchronous, and rewritten whole: the entry must be on disk before C runs, and a shorter
-          // entry must not leave the end of a longer one behind.
+          // Synchronous, so the entry is in the kernel's hands before C runs (a process killed by a
+          // signal loses nothing it already wrote); rewritten whole, so a shorter entry leaves no
+          // end of a longer one behind.
           const written = writeSync(fd, `${IN_FLIGHT}${JSON.stringify(entry)}`, 0);
           ftruncateSync(fd, written);
           try {
