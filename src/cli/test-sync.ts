@@ -19,7 +19,7 @@ import { CALL_JOURNAL_VARIABLE, openCallJournal } from '../sync/native/call-jour
 import { isNativePlugin, loadSyncPlugin, PluginLoadError } from '../sync/plugin-loader.ts';
 import { runInChildProcess } from './crash-isolation.ts';
 
-const USAGE = `usage: [SYNC_IMPL=<module, .c or .so>] [FC_SEED=n] [FC_NUM_RUNS=n] [FC_PATH=p] npm run test:sync -- [--implementation NAME] [--family NAME] [--law Ln] [--all] [--in-process]`;
+const USAGE = `usage: [SYNC_IMPL=<module, .c or .so>] [SYNC_IMPL_CALL_TIMEOUT_MS=n] [FC_SEED=n] [FC_NUM_RUNS=n] [FC_PATH=p] npm run test:sync -- [--implementation NAME] [--family NAME] [--law Ln] [--all] [--in-process]`;
 
 async function main(): Promise<number> {
   const { values } = parseArgs({
