@@ -13,6 +13,7 @@ import { createEffectRecorder } from '../../src/sync/effect-recorder.ts';
 import { compileSyncPlugin, LIBRARY_FLAGS, NATIVE_DIR } from '../../src/sync/native/compile.ts';
 import { loadSyncPlugin } from '../../src/sync/plugin-loader.ts';
 import { allocateBitmap } from '../../src/bitmap/bitmap.ts';
+import { useScratchTmpdir } from './native/scratch-directory.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const EXAMPLES = resolve(ROOT, 'native/examples');
@@ -36,6 +37,8 @@ function buildLibrary(source: string): string {
   if (result.status !== 0) throw new Error(`cc could not build ${source}: ${result.error?.message ?? result.stderr}`);
   return library;
 }
+
+useScratchTmpdir();
 
 beforeAll(() => {
   const probe = spawnSync('cc', ['--version'], { encoding: 'utf8' });

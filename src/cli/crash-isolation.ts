@@ -47,7 +47,10 @@ export async function runInChildProcess(script: string, args: readonly string[],
   let hung = false;
   try {
     const { code, signal } = await new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve, reject) => {
-      const child = spawn(process.execPath, [...process.execArgv, script, ...args], { stdio: 'inherit', env: { ...env, [CALL_JOURNAL_VARIABLE]: journalPath } });
+      // The child's temporary files (its compiled plug-in) go inside this directory, which this process
+      // removes: a child killed by a signal runs no cleanup of its own.
+      const childEnv = { ...env, [CALL_JOURNAL_VARIABLE]: journalPath, TMPDIR: directory };
+      const child = spawn(process.execPath, [...process.execArgv, script, ...args], { stdio: 'inherit', env: childEnv });
       const forward = (received: NodeJS.Signals) => child.kill(received);
       for (const name of FORWARDED_SIGNALS) process.on(name, forward);
       // A C loop that never ends cannot be interrupted from inside; SIGKILL from here always works.

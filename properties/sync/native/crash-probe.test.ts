@@ -10,8 +10,11 @@ import { buildCase } from '../../../src/sync/case-arbitraries.ts';
 import { compileSyncPlugin } from '../../../src/sync/native/compile.ts';
 import { callsOfCheck, createCrashProbe, type CrashProbe } from '../../../src/sync/native/crash-probe.ts';
 import type { SyncCase } from '../../../src/sync/sync-case.ts';
+import { useScratchTmpdir } from './scratch-directory.ts';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
+
+useScratchTmpdir();
 
 /** A RAMBlock at page 0 of 64-page DirtyMemoryBlocks, all dirty, synced over `[startPage, startPage + npages)`. */
 function caseOver(startPage: number, npages: number, splitAfter = 0): SyncCase {
