@@ -2,8 +2,10 @@
  * `npm run test:sync`: runs laws L1–L9 over every case family against the built-in implementations
  * (asserting the known findings of the QEMU models) or, with `SYNC_IMPL=<module>`, against a plug-in
  * (which must satisfy every law). Exit code 0 when everything is as expected, 1 when not, 2 when the
- * plug-in or an option cannot be used.
+ * plug-in or an option cannot be used. A native plug-in (`.c`, `.so`) runs in a child process, so a
+ * crash in its C code is reported as a failure naming the case rather than ending the run silently.
  */
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { rangeError } from '../check.ts';
 import { propertySettingsFromEnv } from '../property-settings.ts';
@@ -13,13 +15,23 @@ import { formatCounterexample } from '../sync/counterexample-format.ts';
 import { BUILT_IN_IMPLEMENTATIONS } from '../sync/implementations.ts';
 import { LAWS } from '../sync/laws/catalogue.ts';
 import { checkEntry, type SuiteEntry } from '../sync/law-suite.ts';
-import { loadSyncPlugin, PluginLoadError } from '../sync/plugin-loader.ts';
+import { CALL_JOURNAL_VARIABLE, openCallJournal } from '../sync/native/call-journal.ts';
+import { isNativePlugin, loadSyncPlugin, PluginLoadError } from '../sync/plugin-loader.ts';
+import { runInChildProcess } from './crash-isolation.ts';
 
-const USAGE = `usage: [SYNC_IMPL=<module>] [FC_SEED=n] [FC_NUM_RUNS=n] [FC_PATH=p] npm run test:sync -- [--implementation NAME] [--family NAME] [--law Ln] [--all]`;
+const USAGE = `usage: [SYNC_IMPL=<module, .c or .so>] [SYNC_IMPL_CALL_TIMEOUT_MS=n] [FC_SEED=n] [FC_NUM_RUNS=n] [FC_PATH=p] npm run test:sync -- [--implementation NAME] [--family NAME] [--law Ln] [--all] [--in-process]`;
 
 async function main(): Promise<number> {
   const { values } = parseArgs({
-    options: { implementation: { type: 'string' }, family: { type: 'string' }, law: { type: 'string' }, all: { type: 'boolean', default: false }, help: { type: 'boolean', default: false } },
+    options: {
+      implementation: { type: 'string' },
+      family: { type: 'string' },
+      law: { type: 'string' },
+      all: { type: 'boolean', default: false },
+      // A native plug-in in this process: for a debugger, at the price of a crash ending the run.
+      'in-process': { type: 'boolean', default: false },
+      help: { type: 'boolean', default: false },
+    },
   });
   if (values.help) {
     console.log(USAGE);
@@ -27,7 +39,13 @@ async function main(): Promise<number> {
   }
   const settings = propertySettingsFromEnv();
   const pluginPath = process.env.SYNC_IMPL?.trim();
-  const implementations: SyncImplementation[] = pluginPath ? [await loadSyncPlugin(pluginPath)] : [...BUILT_IN_IMPLEMENTATIONS];
+  const journalPath = process.env[CALL_JOURNAL_VARIABLE];
+  if (pluginPath && isNativePlugin(pluginPath) && !values['in-process'] && !journalPath) {
+    return runInChildProcess(fileURLToPath(import.meta.url), process.argv.slice(2));
+  }
+  const journal = journalPath ? openCallJournal(journalPath) : undefined;
+  const loaded: SyncImplementation[] = pluginPath ? [await loadSyncPlugin(pluginPath)] : [...BUILT_IN_IMPLEMENTATIONS];
+  const implementations = journal ? loaded.map((implementation) => journal.watch(implementation)) : loaded;
   const selected = implementations.filter((i) => !values.implementation || i.name === values.implementation);
   const families = CASE_FAMILIES.filter((f) => !values.family || f.name === values.family);
   const laws = LAWS.filter((l) => !values.law || l.id === values.law);
@@ -41,7 +59,10 @@ async function main(): Promise<number> {
     console.log(`\n${implementation.name}${pluginPath ? ` (${implementation.description})` : ''}`);
     const entries: SuiteEntry[] = [];
     for (const law of laws) {
-      const row = families.map((family) => checkEntry(implementation, family, law, settings, !pluginPath));
+      const row = families.map((family) => {
+        journal?.setContext({ law: law.id, family: family.name, seed: settings.seed });
+        return checkEntry(implementation, family, law, settings, !pluginPath);
+      });
       entries.push(...row);
       console.log(`  ${lawLine(law.id, law.statement, row)}`);
     }
