@@ -6,12 +6,13 @@ import { auditSeedClaims, type ClaimAuditRow } from '../convergence/claims-audit
 import { checkDerivation, type StepCheck } from '../convergence/derivation-check.ts';
 import { DEFAULT_NUM_RUNS, DEFAULT_SEED, type PropertySettings } from '../property-settings.ts';
 import { QEMU_BLOCK_PAGES } from '../sync/case-families.ts';
+import { LAWS } from '../sync/laws/catalogue.ts';
 import { summariseFindings, type ImplementationFindings } from '../sync/findings-summary.ts';
 import { BUILT_IN_IMPLEMENTATIONS } from '../sync/implementations.ts';
 import { measureRemoteClears, type RemoteClearRow } from '../sync/remote-clear-cost.ts';
 import { renderHtml } from './html-renderer.ts';
 import { renderMarkdown, type MarkdownReport } from './markdown-renderer.ts';
-import type { ReportBlock } from './report-document.ts';
+import { heading, paragraph, type ReportBlock } from './report-document.ts';
 import { convergenceSection } from './convergence-section.ts';
 import { syncSection } from './sync-section.ts';
 
@@ -71,13 +72,15 @@ export async function buildReport(options: ReportOptions = {}): Promise<BuiltRep
   const broken = findings.flatMap((f) => f.findings.map((finding) => `${f.implementation} ${finding.law.id}`));
   const claimVerdicts = claims.map((row) => row.verdict);
   const summary = [
-    `sync: ${findings.length} implementations × 9 laws; findings: ${broken.length ? broken.join(', ') : 'none'}`,
+    `sync: ${findings.length} implementations × ${LAWS.length} laws; findings: ${broken.length ? broken.join(', ') : 'none'}`,
     `convergence: ${claimVerdicts.filter((v) => v === 'reproduced').length} of ${claims.length} claims reproduced, ${claimVerdicts.filter((v) => v !== 'reproduced').length} outside their regime or not reproduced; derivation: ${derivation.filter((s) => s.verdict === 'equivalence').length} of ${derivation.length} steps are equivalences`,
   ];
+  // The same lines the terminal gets open the page, so a reader sees the result before the detail.
+  const page: ReportBlock[] = [heading(2, 'Summary'), ...summary.map(paragraph), ...blocks];
   return {
     data: { settings, findings, remoteClears, claims, derivation },
-    html: renderHtml(TITLE, LEAD, blocks),
-    markdown: renderMarkdown(TITLE, LEAD, blocks),
+    html: renderHtml(TITLE, LEAD, page),
+    markdown: renderMarkdown(TITLE, LEAD, page),
     summary,
   };
 }
