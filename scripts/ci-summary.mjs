@@ -1,20 +1,23 @@
 // Prints the closing line CI reads, "N passed, N failed", from vitest's JSON report.
-// A missing or unreadable report counts as a failure, so a crashed run can never look green.
+// A run that failed in any way (a failing test, a suite that did not load, a failing hook, an unhandled
+// error, a non-zero exit) never prints "0 failed": a crashed run can never look green.
 import { readFileSync } from 'node:fs';
 
-const [reportPath, typecheckFailed = '0'] = process.argv.slice(2);
+const [reportPath, typecheckFailed = '0', testExitCode = '0'] = process.argv.slice(2);
 let passed = 0;
 let failed = Number(typecheckFailed) > 0 ? 1 : 0;
 try {
   const report = JSON.parse(readFileSync(reportPath, 'utf8'));
   passed = report.numPassedTests;
-  failed += report.numFailedTests;
-  // A suite that fails to load has no tests to count; count it as one failure.
-  failed += report.testResults.filter((suite) => suite.status === 'failed' && suite.assertionResults.length === 0).length;
+  // Failed tests, plus suites that failed as a whole (load errors, hooks) whose tests were not counted as failed.
+  const failedSuites = report.testResults.filter((suite) => suite.status === 'failed' && !suite.assertionResults.some((test) => test.status === 'failed')).length;
+  failed += report.numFailedTests + failedSuites;
   if (report.numTotalTests === 0) failed += 1;
+  if (report.success === false && failed === 0) failed = 1;
 } catch (error) {
   console.error(`ci-summary: cannot read vitest report ${reportPath}: ${error.message}`);
   failed += 1;
 }
+if (Number(testExitCode) !== 0 && failed === 0) failed = 1;
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(failed > 0 ? 1 : 0);
