@@ -6,6 +6,7 @@
 import type { DirtyMemory, RamBlock, SyncEffects, SyncImplementation } from './contract.ts';
 import { assembleQemuSync } from './qemu/qemu-model.ts';
 import { testAndClearDirtyLanded } from './qemu/test-and-clear-dirty.ts';
+import { requireInteger } from '../check.ts';
 import { withValidatedArguments } from './sync-arguments.ts';
 
 /**
@@ -26,8 +27,10 @@ export function landedMisalignedPath(mem: DirtyMemory, rb: RamBlock, startPage: 
  * Builds the landed model with a given `clear_bmap` chunk size.
  * @param clearBitmapShift - log2 of the chunk size in pages (QEMU: 6..31, default 18)
  * @returns the implementation
+ * @throws RangeError when the shift is not an integer in QEMU's range 6..31
  */
 export function createQemuLanded(clearBitmapShift?: number): SyncImplementation {
+  if (clearBitmapShift !== undefined) requireInteger('createQemuLanded', 'clearBitmapShift', clearBitmapShift, 6, 31);
   const name = clearBitmapShift === undefined ? 'qemu-landed' : `qemu-landed(shift ${clearBitmapShift})`;
   return {
     name,

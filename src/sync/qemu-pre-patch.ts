@@ -7,6 +7,7 @@ import type { DirtyMemory, RamBlock, SyncEffects, SyncImplementation } from './c
 import { testAndSet } from '../bitmap/bitmap.ts';
 import { assembleQemuSync } from './qemu/qemu-model.ts';
 import { testAndClearDirtyPrePatch } from './qemu/test-and-clear-dirty.ts';
+import { requireInteger } from '../check.ts';
 import { withValidatedArguments } from './sync-arguments.ts';
 
 /**
@@ -31,8 +32,10 @@ export function prePatchMisalignedPath(mem: DirtyMemory, rb: RamBlock, startPage
  * Builds the pre-patch model with a given `clear_bmap` chunk size.
  * @param clearBitmapShift - log2 of the chunk size in pages (QEMU: 6..31, default 18)
  * @returns the implementation
+ * @throws RangeError when the shift is not an integer in QEMU's range 6..31
  */
 export function createQemuPrePatch(clearBitmapShift?: number): SyncImplementation {
+  if (clearBitmapShift !== undefined) requireInteger('createQemuPrePatch', 'clearBitmapShift', clearBitmapShift, 6, 31);
   const name = clearBitmapShift === undefined ? 'qemu-pre-patch' : `qemu-pre-patch(shift ${clearBitmapShift})`;
   return {
     name,

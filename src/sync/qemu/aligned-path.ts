@@ -62,7 +62,7 @@ export function qemuAlignedPath(
     const chunks = Math.ceil(npages / chunkPages);
     // clear_bmap_set marks chunks [start >> shift, + ceil(npages / 2^shift)); reported as the pages they hold.
     if (chunks > 0) effects.deferDirtyLogClear(firstChunk * chunkPages, chunks * chunkPages);
-  } else {
+  } else if (npages > 0) {
     effects.clearDirtyLog(startPage, npages);
   }
   return newlySet;
