@@ -34,6 +34,8 @@ export interface LawCheckResult {
   readonly law: LawId;
   /** Cases run (up to and including the first failure). */
   readonly runs: number;
+  /** Of the cases generated (shrinking included), those the law constrains (see `SyncLaw.appliesTo`). */
+  readonly applicableRuns: number;
   /** The seed used. */
   readonly seed: number;
   /** Present iff the law is broken. */
@@ -60,14 +62,18 @@ export function runsFor(family: CaseFamily, settings: PropertySettings): number 
  * @returns the result, with a (by default shrunk) counterexample when the law is broken
  */
 export function checkLaw(implementation: SyncImplementation, law: SyncLaw, family: CaseFamily, settings: PropertySettings, shrink = true): LawCheckResult {
-  const property = fc.property(family.arbitrary, (syncCase) => law.check(observeSync(implementation, syncCase)) === null);
+  let applicableRuns = 0;
+  const property = fc.property(family.arbitrary, (syncCase) => {
+    if (law.appliesTo?.(syncCase) ?? true) applicableRuns++;
+    return law.check(observeSync(implementation, syncCase)) === null;
+  });
   const details = fc.check(property, {
     seed: settings.seed,
     numRuns: runsFor(family, settings),
     endOnFailure: !shrink,
     ...(settings.path ? { path: settings.path } : {}),
   });
-  const result = { implementation: implementation.name, family: family.name, law: law.id, runs: details.numRuns, seed: settings.seed };
+  const result = { implementation: implementation.name, family: family.name, law: law.id, runs: details.numRuns, applicableRuns, seed: settings.seed };
   if (!details.failed || details.counterexample === null) return result;
   const [syncCase] = details.counterexample;
   const observation = observeSync(implementation, syncCase);

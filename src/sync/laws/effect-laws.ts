@@ -66,6 +66,7 @@ export const emptyLaw: SyncLaw = defineLaw({
   id: 'L8',
   name: 'empty',
   statement: 'changes nothing and makes no calls when npages is 0',
+  appliesTo: (syncCase) => syncCase.npages === 0,
   check({ syncCase, before, whole }: SyncObservation) {
     if (syncCase.npages !== 0) return null;
     if (whole.calls.length > 0) return `made ${whole.calls.length} effect call(s) for an empty range: ${whole.calls.map(formatEffectCall).join(', ')}`;

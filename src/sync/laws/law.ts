@@ -4,6 +4,7 @@
  */
 import { describeValue } from '../../check.ts';
 import type { SyncObservation, SyncRun } from '../observation.ts';
+import type { SyncCase } from '../sync-case.ts';
 
 /** The law identifiers of SPEC §1.3. */
 export type LawId = 'L1' | 'L2' | 'L3' | 'L4' | 'L5' | 'L6' | 'L7' | 'L8' | 'L9';
@@ -22,6 +23,13 @@ export interface SyncLaw {
    * @returns a one-line description of the first violation, or null when the law holds
    */
   check(observation: SyncObservation): string | null;
+  /**
+   * For a law with a precondition (L8: an empty range), whether it says anything about a case; the
+   * suite counts such cases so that a family on which a law is vacuous shows up.
+   * @param syncCase - the case
+   * @returns true when the law constrains this case
+   */
+  appliesTo?(syncCase: SyncCase): boolean;
 }
 
 /**
