@@ -7,7 +7,7 @@ import { describe, expect, test } from 'vitest';
 import { propertySettingsFromEnv } from '../../src/property-settings.ts';
 import { CASE_FAMILIES } from '../../src/sync/case-families.ts';
 import type { SyncImplementation } from '../../src/sync/contract.ts';
-import { formatCounterexample } from '../../src/sync/counterexample-format.ts';
+import { formatCounterexample, replayCommand } from '../../src/sync/counterexample-format.ts';
 import { knownFinding } from '../../src/sync/known-findings.ts';
 import { checkEntry } from '../../src/sync/law-suite.ts';
 import { LAWS } from '../../src/sync/laws/catalogue.ts';
@@ -30,7 +30,7 @@ export function describeLaws(implementation: SyncImplementation): void {
           test(name, () => {
             // Known findings are only confirmed here; their shrunk counterexamples are kept by the golden gate.
             const entry = checkEntry(implementation, family, law, settings, true, false);
-            const replay = `npm run test:sync -- --implementation ${implementation.name} --family ${family.name} --law ${law.id}`;
+            const replay = replayCommand(implementation.name, family.name, law.id);
             if (finding) {
               expect(entry.result.counterexample, `known finding no longer found in ${entry.result.runs} runs (seed ${settings.seed})`).toBeDefined();
             } else if (entry.result.counterexample) {

@@ -33,7 +33,7 @@ const badInputs: readonly [string, (a: Arguments) => void, RegExp, typeof RangeE
   ['range past the block', (a) => (a.npages = 96), /npages must be <= 95, got 96/, RangeError],
   ['start past the block', (a) => (a.startPage = 101), /startPage must be <= 100, got 101/, RangeError],
   ['blockPages not a multiple of 64', (a) => (a.mem = { ...a.mem, blockPages: 96 }), /mem.blockPages must be a positive multiple of 64, got 96/, RangeError],
-  ['blockPages zero', (a) => (a.mem = { ...a.mem, blockPages: 0 }), /mem.blockPages must be >= 64, got 0/, RangeError],
+  ['blockPages zero', (a) => (a.mem = { ...a.mem, blockPages: 0 }), /mem.blockPages must be a positive multiple of 64, got 0/, RangeError],
   ['block of the wrong length', (a) => (a.mem = { ...a.mem, blocks: [new Uint32Array(2), new Uint32Array(3)] }), /mem.blocks\[1\].length must be 2 \(blockPages \/ 32\), got 3/, RangeError],
   ['block of the wrong type', (a) => (a.mem = { ...a.mem, blocks: [new Uint32Array(2), new Int32Array(2) as unknown as Uint32Array] }), /mem.blocks\[1\] must be a Uint32Array, got Int32Array\(2\)/, TypeError],
   ['bmap too short', (a) => (a.rb = { ...a.rb, bmap: new Uint32Array(2) }), /rb.bmap.length must be >= 4 to hold rb.pages bits, got 2/, RangeError],

@@ -4,7 +4,7 @@
  * the call in flight), and how to replay it.
  */
 import { CRASH_SIGNALS, callsOfCheck } from '../sync/native/crash-probe.ts';
-import { describeLayout } from '../sync/counterexample-format.ts';
+import { describeLayout, replayCommand } from '../sync/counterexample-format.ts';
 import type { LawId } from '../sync/laws/law.ts';
 import { describeWordsAround, type CallJournalEntry } from '../sync/native/call-journal.ts';
 import type { ShrunkCrash } from '../sync/native/crash-shrink.ts';
@@ -62,7 +62,7 @@ export function formatHang(timeoutMs: number, entry: CallJournalEntry, env: Node
 function replayLines(entry: CallJournalEntry, path: string | undefined, env: NodeJS.ProcessEnv): string[] {
   if (!entry.law || !entry.family) return [];
   const runs = env.FC_NUM_RUNS ? ` FC_NUM_RUNS=${env.FC_NUM_RUNS}` : '';
-  const replay = `FC_SEED=${entry.seed}${path ? ` FC_PATH=${path}` : ''}${runs} SYNC_IMPL=${env.SYNC_IMPL} npm run test:sync -- --implementation ${entry.implementation} --family ${entry.family} --law ${entry.law}`;
+  const replay = `FC_SEED=${entry.seed}${path ? ` FC_PATH=${path}` : ''}${runs} ${replayCommand(entry.implementation, entry.family, entry.law, env.SYNC_IMPL)}`;
   return [`  replay:    ${replay}`, '  debug:     add --in-process to the replay to run it in one process (to run it under gdb, see docs/native.md)'];
 }
 

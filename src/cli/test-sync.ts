@@ -11,7 +11,7 @@ import { rangeError } from '../check.ts';
 import { propertySettingsFromEnv } from '../property-settings.ts';
 import { CASE_FAMILIES } from '../sync/case-families.ts';
 import type { SyncImplementation } from '../sync/contract.ts';
-import { formatCounterexample } from '../sync/counterexample-format.ts';
+import { formatCounterexample, replayCommand } from '../sync/counterexample-format.ts';
 import { BUILT_IN_IMPLEMENTATIONS } from '../sync/implementations.ts';
 import { LAWS } from '../sync/laws/catalogue.ts';
 import { checkEntry, type SuiteEntry } from '../sync/law-suite.ts';
@@ -50,7 +50,10 @@ async function main(): Promise<number> {
   const families = CASE_FAMILIES.filter((f) => !values.family || f.name === values.family);
   const laws = LAWS.filter((l) => !values.law || l.id === values.law);
   for (const [option, list] of [['implementation', selected], ['family', families], ['law', laws]] as const) {
-    if (list.length === 0) throw rangeError('test-sync', `--${option}`, 'a known name', values[option]);
+    if (list.length === 0) {
+      const known = { implementation: implementations.map((i) => i.name), family: CASE_FAMILIES.map((f) => f.name), law: LAWS.map((l) => l.id) }[option];
+      throw rangeError('test-sync', `--${option}`, `one of ${known.join(', ')}`, values[option]);
+    }
   }
 
   console.log(`laws ${laws.map((l) => l.id).join(' ')} over ${families.length} case families; seed ${settings.seed}, ${settings.numRuns} runs per property${settings.path ? `, replaying path ${settings.path}` : ''}`);
@@ -95,7 +98,7 @@ function printCounterexamples(entries: SuiteEntry[], plugin: boolean, all: boole
       continue;
     }
     shownLaws.add(result.law);
-    const replay = `${plugin ? `SYNC_IMPL=${process.env.SYNC_IMPL} ` : ''}npm run test:sync -- --implementation ${result.implementation} --family ${result.family} --law ${result.law}`;
+    const replay = replayCommand(result.implementation, result.family, result.law, plugin ? process.env.SYNC_IMPL : undefined);
     console.log(`\n${entry.asExpected ? 'known finding' : 'UNEXPECTED'}: ${formatCounterexample(result, replay)}`);
   }
   if (hidden > 0) console.log(`\n(${hidden} more counterexample(s) on other families; --all prints them)`);

@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import type { PropertySettings } from '../property-settings.ts';
 import { CASE_FAMILIES } from '../sync/case-families.ts';
 import type { SyncImplementation } from '../sync/contract.ts';
-import { formatCounterexample } from '../sync/counterexample-format.ts';
+import { formatCounterexample, replayCommand } from '../sync/counterexample-format.ts';
 import type { EffectCall, EffectKind } from '../sync/effect-recorder.ts';
 import { summariseFindings } from '../sync/findings-summary.ts';
 import { KNOWN_FINDING_SEARCH_FACTOR } from '../sync/law-suite.ts';
@@ -75,7 +75,7 @@ export function findingsGoldenFile(implementations: readonly SyncImplementation[
   const records: GoldenRecord[] = [];
   for (const { implementation, findings } of summariseFindings(implementations, settings)) {
     for (const { law, families, shown } of findings) {
-      const replay = `npm run test:sync -- --implementation ${implementation} --family ${families[0]} --law ${law.id}`;
+      const replay = replayCommand(implementation, families[0], law.id);
       const example = formatCounterexample(shown, replay).split('\n');
       records.push(goldenRecord(`${implementation} ${law.id} ${law.name} | broken on ${families.join(', ')}`, ...example.map((line) => `  ${line}`)));
     }

@@ -6,7 +6,7 @@ import type { TopLevelSpec } from 'vega-lite';
 import type { PropertySettings } from '../property-settings.ts';
 import { CASE_FAMILIES } from '../sync/case-families.ts';
 import type { SyncImplementation } from '../sync/contract.ts';
-import { formatCounterexample } from '../sync/counterexample-format.ts';
+import { formatCounterexample, replayCommand } from '../sync/counterexample-format.ts';
 import type { ImplementationFindings } from '../sync/findings-summary.ts';
 import { FINDING_REASONS, knownFinding } from '../sync/known-findings.ts';
 import { LAWS } from '../sync/laws/catalogue.ts';
@@ -70,7 +70,7 @@ export async function syncSection(input: SyncSectionInput): Promise<ReportBlock[
       blocks.push(heading(3, `${finding.implementation} breaks ${finding.law.id} ${finding.law.name}`));
       blocks.push(paragraph(`Broken on ${finding.families.join(', ')}. **Violation:** ${example.violation}.${reason ? ` **Why:** ${FINDING_REASONS[reason]}` : ' This finding is not in the known list.'}`));
       blocks.push({ kind: 'figure', id: `finding-${finding.implementation}-${finding.law.id}`, svg: bitRowsSvg(example.observation), caption: `The counterexample's bits around the synced range (${finding.implementation}, ${finding.law.id}, family ${finding.families[0]}).` });
-      blocks.push({ kind: 'code', text: formatCounterexample(finding.shown, `npm run test:sync -- --implementation ${finding.implementation} --family ${finding.families[0]} --law ${finding.law.id}`) });
+      blocks.push({ kind: 'code', text: formatCounterexample(finding.shown, replayCommand(finding.implementation, finding.families[0], finding.law.id)) });
     }
   }
 

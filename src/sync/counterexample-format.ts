@@ -56,6 +56,18 @@ export function describeCalls(calls: readonly EffectCall[]): string {
 }
 
 /**
+ * The command that replays one (implementation, family, law) check, without its environment variables.
+ * @param implementation - implementation name (for a plug-in, its file name)
+ * @param family - case family name
+ * @param law - law id
+ * @param pluginPath - the plug-in's `SYNC_IMPL`, when the implementation is one
+ * @returns the command
+ */
+export function replayCommand(implementation: string, family: string, law: string, pluginPath?: string): string {
+  return `${pluginPath ? `SYNC_IMPL=${pluginPath} ` : ''}npm run test:sync -- --implementation ${implementation} --family ${family} --law ${law}`;
+}
+
+/**
  * Formats a broken law's result in full.
  * @param result - a result with a counterexample
  * @param replay - the command that replays it, without the environment variables

@@ -6,8 +6,8 @@
 import type { PropertySettings } from '../property-settings.ts';
 import { CASE_FAMILIES } from './case-families.ts';
 import type { SyncImplementation } from './contract.ts';
-import { checkLaw, type LawCheckResult } from './law-check.ts';
-import { checkEntry, KNOWN_FINDING_SEARCH_FACTOR } from './law-suite.ts';
+import type { LawCheckResult } from './law-check.ts';
+import { checkEntry } from './law-suite.ts';
 import { LAWS } from './laws/catalogue.ts';
 import type { SyncLaw } from './laws/law.ts';
 
@@ -57,16 +57,18 @@ export function summariseFindings(
     for (const law of LAWS) {
       const families: string[] = [];
       let cases = 0;
+      let shown: LawCheckResult | undefined;
       for (const family of CASE_FAMILIES) {
-        const { result } = checkEntry(implementation, family, law, settings, true, false);
+        // Only the first broken family's counterexample is shown, so only that one is shrunk.
+        const { result } = checkEntry(implementation, family, law, settings, true, shown === undefined);
         cases += result.runs;
-        if (result.counterexample) families.push(family.name);
+        if (!result.counterexample) continue;
+        families.push(family.name);
+        shown ??= result;
       }
       const outcome = { implementation: implementation.name, law, cases, families };
       outcomes.push(outcome);
-      if (families.length === 0) continue;
-      const family = CASE_FAMILIES.find((f) => f.name === families[0])!;
-      findings.push({ ...outcome, shown: checkLaw(implementation, law, family, { ...settings, numRuns: settings.numRuns * KNOWN_FINDING_SEARCH_FACTOR }) });
+      if (shown) findings.push({ ...outcome, shown });
     }
     onProgress(implementation.name);
     return { implementation: implementation.name, outcomes, findings };

@@ -30,7 +30,7 @@ export function referenceSyncUnchecked(mem: DirtyMemory, rb: RamBlock, startPage
   return newlySet;
 }
 
-/** The reference sync, with its arguments validated. */
+/** The reference sync, with its arguments validated; throws TypeError or RangeError for bad arguments. */
 export const referenceSync = withValidatedArguments('reference.syncDirtyBitmap', referenceSyncUnchecked);
 
 /** The reference implementation as the suite holds it. */

@@ -17,8 +17,9 @@ import type { DirtyMemory, RamBlock, SyncDirtyBitmap, SyncEffects } from './cont
  */
 export function validateSyncArguments(fn: string, mem: unknown, rb: unknown, startPage: unknown, npages: unknown, effects: unknown): void {
   const memory = requireObject(fn, 'mem', mem);
-  const blockPages = requireInteger(fn, 'mem.blockPages', memory.blockPages, 64);
-  if (blockPages % 64 !== 0) throw rangeError(fn, 'mem.blockPages', 'a positive multiple of 64', blockPages);
+  if (typeof memory.blockPages !== 'number') throw typeError(fn, 'mem.blockPages', 'a number', memory.blockPages);
+  const blockPages = memory.blockPages;
+  if (!Number.isSafeInteger(blockPages) || blockPages < 64 || blockPages % 64 !== 0) throw rangeError(fn, 'mem.blockPages', 'a positive multiple of 64', blockPages);
   if (!Array.isArray(memory.blocks)) throw typeError(fn, 'mem.blocks', 'an array of Uint32Array', memory.blocks);
   const blocks = memory.blocks as unknown[];
   blocks.forEach((block, index) => {
@@ -50,7 +51,7 @@ export function validateSyncArguments(fn: string, mem: unknown, rb: unknown, sta
  * Wraps an unchecked sync so that it validates its arguments first.
  * @param fn - the public name used in error messages, e.g. `wordwise.syncDirtyBitmap`
  * @param unchecked - the implementation, which may assume valid arguments
- * @returns the checked implementation
+ * @returns the checked implementation, which throws TypeError or RangeError for bad arguments
  */
 export function withValidatedArguments(fn: string, unchecked: SyncDirtyBitmap): SyncDirtyBitmap {
   return (mem: DirtyMemory, rb: RamBlock, startPage: number, npages: number, effects: SyncEffects): number => {

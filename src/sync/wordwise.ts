@@ -55,7 +55,11 @@ export function wordwiseSyncUnchecked(mem: DirtyMemory, rb: RamBlock, startPage:
   return totals.newlySet;
 }
 
-/** ORs harvested bits into dest word `w` and updates the totals. */
+/**
+ * ORs harvested bits into dest word `w` and updates the totals. Used for the (at most two) partial
+ * words; the full-word loops repeat these lines inline so that their totals stay in locals instead of
+ * an object updated once per word.
+ */
 function merge(bmap: Uint32Array, w: number, bits: number, totals: Harvest): void {
   const old = bmap[w];
   bmap[w] = old | bits;
@@ -170,7 +174,7 @@ function harvestShiftedWords(mem: DirtyMemory, rb: RamBlock, first: number, last
   totals.harvested |= harvested;
 }
 
-/** The word-wise sync, with its arguments validated. */
+/** The word-wise sync, with its arguments validated; throws TypeError or RangeError for bad arguments. */
 export const wordwiseSync = withValidatedArguments('wordwise.syncDirtyBitmap', wordwiseSyncUnchecked);
 
 /** The word-wise implementation as the suite holds it. */
