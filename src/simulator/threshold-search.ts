@@ -35,7 +35,11 @@ export interface SimulatedDowntime {
 export interface SimulatedDirtyRate {
   /** False when even a rate of `B·1e-9` does not converge. */
   readonly converges: boolean;
-  /** True when the rate B itself converges, so every rate below the bandwidth does (bisection skipped). */
+  /**
+   * True when the rate B itself converges; the bisection is then skipped and B reported. Convergence is
+   * not always monotone in D (see the threshold-search properties), so this does not prove that every
+   * smaller rate converges.
+   */
   readonly saturated: boolean;
   /** The greatest rate found to converge (bytes per ms). */
   readonly dirtyRateBytesPerMs: number;
