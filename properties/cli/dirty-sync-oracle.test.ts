@@ -44,7 +44,7 @@ describe('threshold', () => {
     expect(Object.keys(out)).toEqual(['command', 'bandwidthBytesPerSecond', 'dirtyRateBytesPerSecond', 'syncMs', 'memoryBytes', 'criticalTransferMs', 'regime', 'regimeEquation', 'closedForm', 'settledTransferMs', 'simulated']);
     expect(out).toMatchObject({ command: 'threshold', bandwidthBytesPerSecond: 1.5e10, dirtyRateBytesPerSecond: 1e10, syncMs: 12, memoryBytes: SEED_VM_MEMORY_BYTES, criticalTransferMs: 24, regime: 'short-iteration', regimeEquation: 15, closedForm: { equation: 19 } });
     expect(out.closedForm.downtimeMs).toBeCloseTo(300 / 11, 9);
-    expect(Object.keys(out.simulated)).toEqual(['seedPremises', 'windowed']);
+    expect(Object.keys(out.simulated)).toEqual(['seedPremises', 'windowed', 'windowedPasses']);
     expect(Object.keys(out.simulated.windowed)).toEqual(['converges', 'downtimeMs', 'lowerMs', 'iterations']);
     expect(out.simulated.windowed.downtimeMs).toBeCloseTo(35.0324, 3);
   });

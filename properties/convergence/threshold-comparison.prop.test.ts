@@ -124,3 +124,20 @@ describe('greatest dirty rate, simulated against the closed form', () => {
     expect(simulated.windowed.dirtyRateBytesPerMs).toBeGreaterThanOrEqual(eq12DirtyRateBytesPerMs(B, x, y) - 1e-9 * B);
   }, RUNS));
 });
+
+describe("windowed-passes: windows closed at QEMU's 50 ms loop checks", () => {
+  test('needs no more than windowed, hence than eq. (12), when the critical iteration lasts 100 ms or more', property([migrationCase('long')], (p) => {
+    // A window that closes inside a send phase holds more sending than the whole iteration does, so
+    // it measures more bandwidth; the stop rule then holds no later.
+    const { closedForm, simulated } = thresholds(p);
+    expect(simulated['windowed-passes'].downtimeMs).toBeLessThanOrEqual(simulated.windowed.downtimeMs * (1 + 1e-9));
+    expect(simulated['windowed-passes'].downtimeMs).toBeLessThanOrEqual(closedForm.downtimeLimitMs * (1 + 1e-9));
+  }, 8));
+
+  test("needs about 150 ms, not eq. (12)'s 219 ms, for the seed's x = 73 ms case", () => {
+    const seedCase = downtimeThresholds(15 * GBPS, 10 * GBPS, 73);
+    expect(seedCase.closedForm.downtimeLimitMs).toBeCloseTo(219, 9);
+    expect(seedCase.simulated['windowed-passes'].downtimeMs).toBeGreaterThan(criticalTransferMs(15 * GBPS, 10 * GBPS, 73));
+    expect(seedCase.simulated['windowed-passes'].downtimeMs).toBeLessThan(0.7 * seedCase.closedForm.downtimeLimitMs);
+  });
+});

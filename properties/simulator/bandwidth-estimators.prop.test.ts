@@ -55,3 +55,33 @@ describe('windowed estimator', () => {
     expect(createBandwidthEstimator('seed-premises', 15).afterIteration(12, 24, 15 * 24)).toBeCloseTo(13.2, 12);
   });
 });
+
+describe('windowed-passes estimator', () => {
+  test('equals windowed while no send phase is longer than one 50 ms pass', property([positive(1e7), fc.array(fc.tuple(positive(80), positive(50)), { minLength: 1, maxLength: 30 })], (B, runs) => {
+    const passes = createBandwidthEstimator('windowed-passes', B);
+    const windowed = createBandwidthEstimator('windowed', B);
+    for (const [x, t] of runs) {
+      const expected = windowed.afterIteration(x, t, B * t);
+      // Equal up to rounding: the pass estimator adds bytes as rate × time.
+      expect(Math.abs(passes.afterIteration(x, t, B * t) - expected)).toBeLessThanOrEqual(1e-12 * expected);
+    }
+  }, RUNS));
+
+  test('closes a window inside a long send phase, so its estimate is between the windowed one and B', property([positive(1e7), iterations], (B, runs) => {
+    const passes = createBandwidthEstimator('windowed-passes', B);
+    for (const [x, t] of runs) {
+      const estimate = passes.afterIteration(x, t, B * t);
+      expect(estimate).toBeGreaterThanOrEqual(0);
+      expect(estimate).toBeLessThanOrEqual(B * (1 + 1e-12));
+    }
+  }, RUNS));
+
+  test('measures B in a window that closes after two whole passes of sending', () => {
+    // A 73 ms sync, then six 50 ms passes: windows close after the first pass (123 ms, with the sync),
+    // then after passes 3 and 5 (100 ms of sending each); the sixth pass leaves an open window.
+    const estimator = createBandwidthEstimator('windowed-passes', 15);
+    expect(estimator.afterIteration(73, 300, 15 * 300)).toBeCloseTo(15, 12);
+    const windowed = createBandwidthEstimator('windowed', 15);
+    expect(windowed.afterIteration(73, 300, 15 * 300)).toBeCloseTo((15 * 300) / 373, 12);
+  });
+});

@@ -6,7 +6,7 @@ import { BYTES_PER_MS_PER_GBPS } from '../convergence/seed-claims.ts';
 import { memoryOption, type QuantityValues } from './command-options.ts';
 import { formatGiB, formatNumber, toBytesPerSecond } from './number-format.ts';
 
-const COLUMNS = ['claim', 'eq.', 'inputs (B = 15 GB/s)', 'closed form', 'match', 'seed-premises', 'windowed', 'regime', 'verdict'];
+const COLUMNS = ['claim', 'eq.', 'inputs (B = 15 GB/s)', 'closed form', 'match', 'seed-premises', 'windowed', 'windowed-passes', 'regime', 'verdict'];
 
 function unitOf(row: ClaimAuditRow): string {
   return row.claim.quantity === 'dirty-rate-gbps' ? 'GB/s' : 'ms';
@@ -27,6 +27,7 @@ function cells(row: ClaimAuditRow): string[] {
     row.match,
     simulated(row.simulated.seedPremises),
     simulated(row.simulated.windowed),
+    simulated(row.simulated.windowedPasses),
     `${row.regimeCondition}: ${row.regimeHolds ? 'yes' : 'no'}`,
     row.verdict,
   ];
@@ -73,7 +74,7 @@ function rowJson(row: ClaimAuditRow): Record<string, unknown> {
     match: row.match,
     regimeCondition: row.regimeCondition,
     regimeHolds: row.regimeHolds,
-    simulated: { seedPremises: value(row.simulated.seedPremises), windowed: value(row.simulated.windowed) },
+    simulated: { seedPremises: value(row.simulated.seedPremises), windowed: value(row.simulated.windowed), windowedPasses: value(row.simulated.windowedPasses) },
     verdict: row.verdict,
   };
 }

@@ -45,7 +45,7 @@ export function maxDirtyRateCommand(values: QuantityValues): string {
         regime: closedForm.regime,
         dirtyRateBytesPerSecond: toBytesPerSecond(closedForm.dirtyRateBytesPerMs),
       },
-      simulated: { seedPremises: simulatedJson(simulated['seed-premises']), windowed: simulatedJson(simulated.windowed) },
+      simulated: { seedPremises: simulatedJson(simulated['seed-premises']), windowed: simulatedJson(simulated.windowed), windowedPasses: simulatedJson(simulated['windowed-passes']) },
     }, null, 2);
   }
   const closed = closedForm.converges ? `D < ${formatGBps(closedForm.dirtyRateBytesPerMs)} (${closedForm.regime} at the bound)` : 'none converges (x >= 100 ms and y <= x)';
@@ -56,5 +56,6 @@ export function maxDirtyRateCommand(values: QuantityValues): string {
     `  closed form${closedForm.equation === null ? '' : `, eq. (${closedForm.equation})`}`.padEnd(36) + closed,
     `  simulated, seed-premises          ${simulatedText(simulated['seed-premises'], B)}`,
     `  simulated, windowed               ${simulatedText(simulated.windowed, B)}`,
+    `  simulated, windowed-passes        ${simulatedText(simulated['windowed-passes'], B)}`,
   ].join('\n');
 }

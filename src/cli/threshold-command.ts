@@ -44,7 +44,7 @@ export function thresholdCommand(values: QuantityValues): string {
       regimeEquation: closedForm.regime === 'long-iteration' ? 5 : 15,
       closedForm: { equation: closedForm.equation, downtimeMs: closedForm.downtimeLimitMs },
       settledTransferMs: result.settledSendMs,
-      simulated: { seedPremises: simulatedJson(simulated['seed-premises']), windowed: simulatedJson(simulated.windowed) },
+      simulated: { seedPremises: simulatedJson(simulated['seed-premises']), windowed: simulatedJson(simulated.windowed), windowedPasses: simulatedJson(simulated['windowed-passes']) },
     }, null, 2);
   }
   const iterationMs = x + closedForm.transferMs;
@@ -58,5 +58,6 @@ export function thresholdCommand(values: QuantityValues): string {
     `  closed form, eq. (${closedForm.equation})`.padEnd(36) + formatMs(closedForm.downtimeLimitMs),
     `  simulated, seed-premises          ${simulatedText(simulated['seed-premises'])}`,
     `  simulated, windowed               ${simulatedText(simulated.windowed)}`,
+    `  simulated, windowed-passes        ${simulatedText(simulated['windowed-passes'])}`,
   ].join('\n');
 }

@@ -2,6 +2,7 @@
  * The audit of the seed's worked numbers: for each claim, the value its equation gives, both
  * simulators' values, whether the equation's regime holds for it, and a verdict.
  */
+import type { BandwidthEstimatorName } from '../simulator/bandwidth-estimators.ts';
 import { type PrintedMatch, printedMatch } from './claim-precision.ts';
 import { criticalTransferMs } from './critical-state.ts';
 import { eq12DirtyRateBytesPerMs, eq19DirtyRateBytesPerMs } from './dirty-rate-bounds.ts';
@@ -24,7 +25,7 @@ export interface ClaimAuditRow {
   readonly regimeCondition: string;
   readonly regimeHolds: boolean;
   /** What each simulator gives for the same question, from all memory dirty; null when it never converges. */
-  readonly simulated: { readonly seedPremises: number | null; readonly windowed: number | null };
+  readonly simulated: { readonly seedPremises: number | null; readonly windowed: number | null; readonly windowedPasses: number | null };
   readonly verdict: ClaimVerdict;
 }
 
@@ -33,26 +34,26 @@ function evaluate(claim: SeedClaim, options: ComparisonOptions): Omit<ClaimAudit
   if (claim.quantity === 'dirty-rate-gbps') {
     const bound = claim.equation === 12 ? eq12DirtyRateBytesPerMs(B, x, y) : eq19DirtyRateBytesPerMs(B, x, y);
     const thresholds = dirtyRateThresholds(B, x, y, options);
-    const simulated = (name: 'seed-premises' | 'windowed') =>
+    const simulated = (name: BandwidthEstimatorName) =>
       thresholds.simulated[name].converges ? thresholds.simulated[name].dirtyRateBytesPerMs / BYTES_PER_MS_PER_GBPS : null;
     const holds = claim.equation === 12 ? eq5Holds(B, bound, x) : eq15Holds(B, bound, x);
     return {
       closedForm: bound / BYTES_PER_MS_PER_GBPS,
       regimeCondition: `(${claim.equation === 12 ? 5 : 15}) at D = ${(bound / BYTES_PER_MS_PER_GBPS).toPrecision(4)}`,
       regimeHolds: holds,
-      simulated: { seedPremises: simulated('seed-premises'), windowed: simulated('windowed') },
+      simulated: { seedPremises: simulated('seed-premises'), windowed: simulated('windowed'), windowedPasses: simulated('windowed-passes') },
     };
   }
   const thresholds = downtimeThresholds(B, D, x, options);
   if (claim.quantity === 'transfer-ms') {
-    return { closedForm: criticalTransferMs(B, D, x), regimeCondition: 'B > D', regimeHolds: B > D, simulated: { seedPremises: thresholds.settledSendMs, windowed: thresholds.settledSendMs } };
+    return { closedForm: criticalTransferMs(B, D, x), regimeCondition: 'B > D', regimeHolds: B > D, simulated: { seedPremises: thresholds.settledSendMs, windowed: thresholds.settledSendMs, windowedPasses: thresholds.settledSendMs } };
   }
-  const simulated = (name: 'seed-premises' | 'windowed') => (thresholds.simulated[name].converges ? thresholds.simulated[name].downtimeMs : null);
+  const simulated = (name: BandwidthEstimatorName) => (thresholds.simulated[name].converges ? thresholds.simulated[name].downtimeMs : null);
   return {
     closedForm: claim.equation === 12 ? eq12DowntimeMs(B, D, x) : eq19DowntimeMs(B, D, x),
     regimeCondition: `(${claim.equation === 12 ? 5 : 15})`,
     regimeHolds: claim.equation === 12 ? eq5Holds(B, D, x) : eq15Holds(B, D, x),
-    simulated: { seedPremises: simulated('seed-premises'), windowed: simulated('windowed') },
+    simulated: { seedPremises: simulated('seed-premises'), windowed: simulated('windowed'), windowedPasses: simulated('windowed-passes') },
   };
 }
 

@@ -34,8 +34,25 @@ export interface DirtyRateThresholds {
   readonly simulated: Readonly<Record<BandwidthEstimatorName, SimulatedDirtyRate>>;
 }
 
-const byEstimator = <T>(compute: (name: BandwidthEstimatorName) => T): Record<BandwidthEstimatorName, T> =>
-  Object.fromEntries(BANDWIDTH_ESTIMATOR_NAMES.map((name) => [name, compute(name)])) as Record<BandwidthEstimatorName, T>;
+/**
+ * One result per estimator, each searched for on first read: a caller that reads one estimator pays
+ * for one search (the pass-granular one is the costliest), and enumerating or serialising the record
+ * reads them all.
+ */
+function byEstimator<T>(compute: (name: BandwidthEstimatorName) => T): Record<BandwidthEstimatorName, T> {
+  const results = new Map<BandwidthEstimatorName, T>();
+  const record = {} as Record<BandwidthEstimatorName, T>;
+  for (const name of BANDWIDTH_ESTIMATOR_NAMES) {
+    Object.defineProperty(record, name, {
+      enumerable: true,
+      get: () => {
+        if (!results.has(name)) results.set(name, compute(name));
+        return results.get(name) as T;
+      },
+    });
+  }
+  return record;
+}
 
 /**
  * The seed's least downtime limit (closed form) and both simulators' least limits, from all memory dirty.

@@ -47,6 +47,7 @@ export function claimsGoldenFile(): GoldenFile {
         `closed form ${fixed(row.closedForm)} (${row.match})`,
         `seed-premises ${fixed(row.simulated.seedPremises)}`,
         `windowed ${fixed(row.simulated.windowed)}`,
+        `windowed-passes ${fixed(row.simulated.windowedPasses)}`,
         `${row.regimeCondition}: ${row.regimeHolds ? 'holds' : 'does not hold'}`,
         row.verdict,
       ].join(' | '),

@@ -10,11 +10,14 @@
 /** The window QEMU measures bandwidth over (`BUFFER_DELAY`), in ms. */
 export const BANDWIDTH_WINDOW_MS = 100;
 
+/** The longest send pass of `ram_save_iterate` (`MAX_WAIT`) before QEMU's loop checks its window again, in ms. */
+export const SEND_PASS_MS = 50;
+
 /** The estimators a simulation can use. */
-export type BandwidthEstimatorName = 'seed-premises' | 'windowed';
+export type BandwidthEstimatorName = 'seed-premises' | 'windowed' | 'windowed-passes';
 
 /** Every estimator name, in the order reports list them. */
-export const BANDWIDTH_ESTIMATOR_NAMES: readonly BandwidthEstimatorName[] = ['seed-premises', 'windowed'];
+export const BANDWIDTH_ESTIMATOR_NAMES: readonly BandwidthEstimatorName[] = ['seed-premises', 'windowed', 'windowed-passes'];
 
 /** An estimator's running state, fed one finished iteration at a time. */
 export interface BandwidthEstimator {
@@ -70,11 +73,48 @@ function windowedEstimator(): BandwidthEstimator {
 }
 
 /**
+ * QEMU's measurement with QEMU's loop granularity (SPEC §2): the migration thread returns to its loop
+ * after the sync and after every send pass of at most 50 ms (`ram_save_iterate`'s `MAX_WAIT`), and a
+ * window closes at the first of those checks at or after 100 ms. A long iteration therefore spans
+ * several windows, the last of which may hold only sending. Sending is at a constant rate within an
+ * iteration, as the simulator models it.
+ * @returns a fresh estimator
+ */
+function windowedPassesEstimator(): BandwidthEstimator {
+  let windowMs = 0;
+  let windowBytes = 0;
+  let estimateBytesPerMs = 0;
+  const check = () => {
+    if (windowMs < BANDWIDTH_WINDOW_MS) return;
+    estimateBytesPerMs = windowBytes / windowMs;
+    windowMs = 0;
+    windowBytes = 0;
+  };
+  return {
+    afterIteration(syncMs, sendMs, sentBytes) {
+      const bytesPerMs = sendMs > 0 ? sentBytes / sendMs : 0;
+      // The sync and the first pass run in one turn of the loop, so the first check follows both.
+      windowMs += syncMs;
+      let leftMs = sendMs;
+      do {
+        const passMs = Math.min(SEND_PASS_MS, leftMs);
+        windowMs += passMs;
+        windowBytes += bytesPerMs * passMs;
+        leftMs -= passMs;
+        check();
+      } while (leftMs > 0);
+      return estimateBytesPerMs;
+    },
+  };
+}
+
+/**
  * Creates a fresh estimator by name.
  * @param name - which estimator
  * @param bandwidthBytesPerMs - the real bandwidth B (bytes per ms); only `seed-premises` reads it
  * @returns the estimator, with no iterations recorded
  */
 export function createBandwidthEstimator(name: BandwidthEstimatorName, bandwidthBytesPerMs: number): BandwidthEstimator {
-  return name === 'seed-premises' ? seedPremisesEstimator(bandwidthBytesPerMs) : windowedEstimator();
+  if (name === 'seed-premises') return seedPremisesEstimator(bandwidthBytesPerMs);
+  return name === 'windowed' ? windowedEstimator() : windowedPassesEstimator();
 }
