@@ -1,6 +1,6 @@
 /**
  * The report's convergence part: the seed-claims audit, the derivation verdict per step, and plots of
- * the closed forms against both simulators. Every number comes from `src/convergence/` and
+ * the closed forms against the simulators. Every number comes from `src/convergence/` and
  * `src/simulator/`; nothing here evaluates a formula.
  */
 import type { TopLevelSpec } from 'vega-lite';
@@ -49,7 +49,7 @@ export async function convergenceSection(input: ConvergenceSectionInput): Promis
   return [
     heading(2, 'The convergence argument'),
     paragraph(
-      "The cover letter argues, in equations (1)–(19), that a shorter bitmap sync lets a migration converge under a smaller downtime limit. Its closed forms are checked step by step with exact rational arithmetic, and against two simulators of the migration as a process in time (from all memory dirty, " +
+      "The cover letter argues, in equations (1)–(19), that a shorter bitmap sync lets a migration converge under a smaller downtime limit. Its closed forms are checked step by step with exact rational arithmetic, and against simulators of the migration as a process in time (from all memory dirty, " +
         `${SEED_VM_MEMORY_BYTES / 2 ** 30} GiB): **seed-premises** applies the letter's own bandwidth estimate R to each simulated iteration; **windowed** measures bandwidth as QEMU does, bytes sent over windows of at least 100 ms that include the sync time, closing windows only at iteration boundaries; **windowed-passes** closes them, as QEMU's loop does, at the first check after a send pass of at most 50 ms.`,
     ),
     ...claimsBlocks(input.claims),
