@@ -13,6 +13,9 @@ export const BANDWIDTH_WINDOW_MS = 100;
 /** The longest send pass of `ram_save_iterate` (`MAX_WAIT`) before QEMU's loop checks its window again, in ms. */
 export const SEND_PASS_MS = 50;
 
+/** A window of sending only: the whole passes it takes to reach 100 ms, in ms. */
+const PURE_WINDOW_MS = Math.ceil(BANDWIDTH_WINDOW_MS / SEND_PASS_MS) * SEND_PASS_MS;
+
 /** The estimators a simulation can use. */
 export type BandwidthEstimatorName = 'seed-premises' | 'windowed' | 'windowed-passes';
 
@@ -97,6 +100,14 @@ function windowedPassesEstimator(): BandwidthEstimator {
       windowMs += syncMs;
       let leftMs = sendMs;
       do {
+        // Windows that open at a pass boundary inside a send phase hold sending only, whole passes of
+        // it, and each measures the sending rate: skip them in one step (a first iteration sends for
+        // seconds, hundreds of passes).
+        const pureWindows = windowMs === 0 ? Math.floor(leftMs / PURE_WINDOW_MS) - 1 : 0;
+        if (pureWindows > 0) {
+          leftMs -= pureWindows * PURE_WINDOW_MS;
+          estimateBytesPerMs = bytesPerMs;
+        }
         const passMs = Math.min(SEND_PASS_MS, leftMs);
         windowMs += passMs;
         windowBytes += bytesPerMs * passMs;
