@@ -57,6 +57,23 @@ describe('windowed estimator', () => {
 });
 
 describe('windowed-passes estimator', () => {
+  test('is bytes over time of the window that closed at the last check at or after 100 ms, a check following the sync and its first pass and every later pass of at most 50 ms', property([positive(1e7), fc.array(fc.tuple(positive(150), positive(3000)), { minLength: 1, maxLength: 20 })], (B, runs) => {
+    // The definition, pass by pass, against the estimator (which skips windows of pure sending).
+    const estimator = createBandwidthEstimator('windowed-passes', B);
+    let [windowMs, windowBytes, expected] = [0, 0, 0];
+    for (const [syncMs, sendMs] of runs) {
+      windowMs += syncMs;
+      let leftMs = sendMs;
+      do {
+        const passMs = Math.min(50, leftMs);
+        [windowMs, windowBytes, leftMs] = [windowMs + passMs, windowBytes + B * passMs, leftMs - passMs];
+        if (windowMs >= 100) [expected, windowMs, windowBytes] = [windowBytes / windowMs, 0, 0];
+      } while (leftMs > 0);
+      const estimate = estimator.afterIteration(syncMs, sendMs, B * sendMs);
+      expect(Math.abs(estimate - expected)).toBeLessThanOrEqual(1e-12 * B);
+    }
+  }, RUNS));
+
   test('equals windowed while no send phase is longer than one 50 ms pass', property([positive(1e7), fc.array(fc.tuple(positive(80), positive(50)), { minLength: 1, maxLength: 30 })], (B, runs) => {
     const passes = createBandwidthEstimator('windowed-passes', B);
     const windowed = createBandwidthEstimator('windowed', B);
