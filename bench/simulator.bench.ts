@@ -88,7 +88,7 @@ function table(figures: SimulatorFigures): TextTable {
     columns: ['search', 'estimator', 'median ms', 'samples'],
     rows: [
       ...figures.searches.map((s) => [s.search, s.estimator, formatFigure(s.timing.medianMs), String(s.timing.samples)]),
-      [`golden threshold grid (${figures.goldenGridPoints} points, both estimators)`, 'both', formatFigure(figures.goldenGrid.medianMs), String(figures.goldenGrid.samples)],
+      [`golden threshold grid (${figures.goldenGridPoints} points, every estimator)`, 'all', formatFigure(figures.goldenGrid.medianMs), String(figures.goldenGrid.samples)],
     ],
     notes: ['B = 15 GB/s, D = 10 GB/s (least downtime), simulations from 256 GiB all dirty; bisection to the simulators\' fixed tolerance.'],
   };
