@@ -32,7 +32,7 @@ export interface SearchTiming {
 export interface SimulatorFigures {
   /** One entry per search and estimator. */
   readonly searches: readonly SearchTiming[];
-  /** One production of the golden threshold grid (every point, both estimators). */
+  /** One production of the golden threshold grid (every point, every estimator). */
   readonly goldenGrid: TimingSummary;
   /** Points in the grid. */
   readonly goldenGridPoints: number;
