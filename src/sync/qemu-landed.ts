@@ -20,7 +20,7 @@ import { withValidatedArguments } from './sync-arguments.ts';
  * @returns the number of `bmap` bits that went from 0 to 1
  */
 export function landedMisalignedPath(mem: DirtyMemory, rb: RamBlock, startPage: number, npages: number, effects: SyncEffects): number {
-  return testAndClearDirtyLanded(mem, rb, rb.offsetPage + startPage, npages, effects, rb.bmap);
+  return testAndClearDirtyLanded(mem, rb, rb.offsetPage + startPage, npages, effects);
 }
 
 /**

@@ -32,16 +32,16 @@ export function testAndClearDirtyPrePatch(mem: DirtyMemory, rb: RamBlock, global
 }
 
 /**
- * After e8a6d158: per page, test-and-clear the source bit and set it in `bmap`, counting it only if it
- * was newly set (or every dirty page without a `bmap`); one unconditional remote clear of the whole
- * range; a re-arm of the whole range iff the count is non-zero.
+ * After e8a6d158, as the migration sync calls it (with the RAMBlock's `bmap`; the NULL-`bmap` callers
+ * of QEMU's function are not part of the sync): per page, test-and-clear the source bit and set it in
+ * `bmap`, counting it only if it was newly set; one unconditional remote clear of the whole range; a
+ * re-arm of the whole range iff the count is non-zero.
  * @param mem - the global dirty bitmap
  * @param rb - the RAMBlock holding the range
  * @param globalStartPage - first page, global
  * @param npages - pages in the range
  * @param effects - receives the remote clear and the re-arm
- * @param bmap - the RAMBlock's migration bitmap, or undefined to count every dirty page
- * @returns the count described above
+ * @returns the number of `bmap` bits that went from 0 to 1
  */
 export function testAndClearDirtyLanded(
   mem: DirtyMemory,
@@ -49,13 +49,12 @@ export function testAndClearDirtyLanded(
   globalStartPage: number,
   npages: number,
   effects: SyncEffects,
-  bmap: Uint32Array | undefined,
 ): number {
   if (npages === 0) return 0;
   let counted = 0;
   for (let page = globalStartPage; page < globalStartPage + npages; page++) {
     if (testAndClear(mem.blocks[Math.floor(page / mem.blockPages)], page % mem.blockPages)) {
-      if (bmap === undefined || !testAndSet(bmap, page - rb.offsetPage)) counted++;
+      if (!testAndSet(rb.bmap, page - rb.offsetPage)) counted++;
     }
   }
   effects.clearDirtyLog(globalStartPage - rb.offsetPage, npages);
