@@ -29,7 +29,7 @@ function qemuPresent(): boolean {
 
 function describe(run: ExperimentRun): string {
   const lost = run.destination === null ? 'not checked' : `${run.destination.lostWrites} lost writes in ${run.destination.roundsChecked} checked rounds`;
-  return `${run.id}: ${run.outcome} after ${run.final.totalTimeMs} ms, ${run.final.dirtySyncCount} syncs, downtime ${run.final.downtimeMs ?? '-'} ms; calc-dirty-rate ${run.calcDirtyRate.dirtyRateMiBPerS} MiB/s; guest ${run.measuredWritePagesPerS} pages/s; ${lost}; load ${run.loadavgBefore[0]}`;
+  return `${run.id}: ${run.outcome} after ${run.final.totalTimeMs} ms, ${run.final.dirtySyncCount} syncs, downtime ${run.final.downtimeMs ?? '-'} ms; calc-dirty-rate ${run.calcDirtyRate.map((m) => `${m.mode} ${m.dirtyRateMiBPerS ?? m.error}`).join(', ')} MiB/s; guest ${run.measuredWritePagesPerS} pages/s; ${lost}; load ${run.loadavgBefore[0]}`;
 }
 
 async function record(plan: MigrationRunSettings[], purpose: string, out: string, name: string, image: Buffer): Promise<void> {

@@ -20,6 +20,16 @@ export const SAMPLE_COLUMNS = [
 /** One `query-migrate` sample: [tMs since `migrate` was sent, status, transferred, remaining, dirty-pages-rate, dirty-sync-count, expected-downtime, downtime, total-time]; absent fields are null. */
 export type SampleRow = [number, string, number | null, number | null, number | null, number | null, number | null, number | null, number | null];
 
+/** One `calc-dirty-rate` measurement: QEMU's MiB/s of pages dirtied over the period (a page dirtied twice counts once). */
+export interface DirtyRateMeasurement {
+  readonly mode: string;
+  readonly calcTimeS: number;
+  readonly samplePages: number | null;
+  readonly dirtyRateMiBPerS: number | null;
+  /** QEMU's error when it refused the measurement. */
+  readonly error: string | null;
+}
+
 /** What the destination's guest found after the switchover. */
 export interface DestinationCheck {
   /** Heartbeats the destination's guest printed after it resumed. */
@@ -45,8 +55,8 @@ export interface ExperimentRun {
   readonly memoryBytes: number;
   /** The guest's write rate measured from its heartbeats before the migration (pages/s). */
   readonly measuredWritePagesPerS: number;
-  /** QEMU's `calc-dirty-rate` result before the migration. */
-  readonly calcDirtyRate: { readonly mode: string; readonly calcTimeS: number; readonly samplePages: number; readonly dirtyRateMiBPerS: number };
+  /** QEMU's `calc-dirty-rate` before the migration: page sampling (4096 pages per GiB), then the dirty bitmap. */
+  readonly calcDirtyRate: readonly DirtyRateMeasurement[];
   /** The host's 1, 5 and 15 min load averages before and after the run. */
   readonly loadavgBefore: readonly number[];
   readonly loadavgAfter: readonly number[];

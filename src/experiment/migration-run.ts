@@ -8,7 +8,7 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { DestinationCheck, ExperimentRun, SampleRow } from './experiment-trace.ts';
+import type { DestinationCheck, DirtyRateMeasurement, ExperimentRun, SampleRow } from './experiment-trace.ts';
 import { GUEST_PAGE_BYTES, WORKING_SET_BASE_BYTES, writeGuestImage } from './guest-image.ts';
 import { pagesWrittenBetween, parseGuestSerial, type GuestSerialLog } from './guest-serial.ts';
 import { startQemu, type QemuProcess } from './qemu-process.ts';
@@ -82,6 +82,24 @@ async function waitFor<T>(probe: () => T | undefined, timeoutMs: number, what: s
   }
 }
 
+/** Runs QEMU's `calc-dirty-rate` and waits for its result; a mode QEMU refuses is recorded with a null rate. */
+async function calcDirtyRate(client: QmpClient, args: Record<string, unknown>): Promise<DirtyRateMeasurement> {
+  const mode = String(args.mode ?? 'page-sampling');
+  try {
+    await client.execute('calc-dirty-rate', args);
+  } catch (error) {
+    return { mode, calcTimeS: Number(args['calc-time']), samplePages: null, dirtyRateMiBPerS: null, error: (error as Error).message };
+  }
+  await sleep(Number(args['calc-time']) * 1000);
+  for (;;) {
+    const result = (await client.execute('query-dirty-rate')) as Record<string, unknown>;
+    if (result.status === 'measured') {
+      return { mode, calcTimeS: Number(result['calc-time']), samplePages: field(result['sample-pages']), dirtyRateMiBPerS: field(result['dirty-rate']), error: null };
+    }
+    await sleep(100);
+  }
+}
+
 const field = (value: unknown): number | null => (typeof value === 'number' ? value : null);
 
 function sampleRow(tMs: number, info: Record<string, unknown>): SampleRow {
@@ -130,14 +148,8 @@ export async function runMigration(settings: MigrationRunSettings, environment: 
       return log.heartbeats.length >= 2 ? log.heartbeats[log.heartbeats.length - 1] : undefined;
     }, 15_000, 'the source guest printed no heartbeats');
     const firstCount = readSerial(directory, 'source').heartbeats.length;
-    await source.execute('calc-dirty-rate', { 'calc-time': 1 });
-    await sleep(1000);
-    let measured: Record<string, unknown>;
-    for (;;) {
-      measured = (await source.execute('query-dirty-rate')) as Record<string, unknown>;
-      if (measured.status === 'measured') break;
-      await sleep(100);
-    }
+    const pageSampling = await calcDirtyRate(source, { 'calc-time': 1, 'sample-pages': 4096 });
+    const dirtyBitmap = await calcDirtyRate(source, { 'calc-time': 1, mode: 'dirty-bitmap' });
     const heartbeats = readSerial(directory, 'source').heartbeats;
     const last = heartbeats[heartbeats.length - 1];
     const beats = heartbeats.length - firstCount;
@@ -216,12 +228,7 @@ export async function runMigration(settings: MigrationRunSettings, environment: 
       guestPagesPerSecond: settings.guestPagesPerSecond,
       memoryBytes,
       measuredWritePagesPerS,
-      calcDirtyRate: {
-        mode: String(measured['mode'] ?? 'page-sampling'),
-        calcTimeS: Number(measured['calc-time']),
-        samplePages: Number(measured['sample-pages']),
-        dirtyRateMiBPerS: Number(measured['dirty-rate']),
-      },
+      calcDirtyRate: [pageSampling, dirtyBitmap],
       loadavgBefore,
       loadavgAfter: loadavg().map((x) => Number(x.toFixed(2))),
       timeoutMs: settings.timeoutMs,
