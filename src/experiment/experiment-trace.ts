@@ -55,7 +55,7 @@ export interface ExperimentRun {
   readonly memoryBytes: number;
   /** The guest's write rate measured from its heartbeats before the migration (pages/s). */
   readonly measuredWritePagesPerS: number;
-  /** QEMU's `calc-dirty-rate` before the migration: page sampling (4096 pages per GiB), then the dirty bitmap. */
+  /** QEMU's `calc-dirty-rate` before the migration: page sampling at 4096 pages per GiB (the dirty-bitmap mode crashes QEMU 7.2 under TCG). */
   readonly calcDirtyRate: readonly DirtyRateMeasurement[];
   /** The host's 1, 5 and 15 min load averages before and after the run. */
   readonly loadavgBefore: readonly number[];

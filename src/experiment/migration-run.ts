@@ -149,7 +149,7 @@ export async function runMigration(settings: MigrationRunSettings, environment: 
     }, 15_000, 'the source guest printed no heartbeats');
     const firstCount = readSerial(directory, 'source').heartbeats.length;
     const pageSampling = await calcDirtyRate(source, { 'calc-time': 1, 'sample-pages': 4096 });
-    const dirtyBitmap = await calcDirtyRate(source, { 'calc-time': 1, mode: 'dirty-bitmap' });
+    // The dirty-bitmap mode is not used: QEMU 7.2.22 under TCG dies with SIGSEGV on it.
     const heartbeats = readSerial(directory, 'source').heartbeats;
     const last = heartbeats[heartbeats.length - 1];
     const beats = heartbeats.length - firstCount;
@@ -228,7 +228,7 @@ export async function runMigration(settings: MigrationRunSettings, environment: 
       guestPagesPerSecond: settings.guestPagesPerSecond,
       memoryBytes,
       measuredWritePagesPerS,
-      calcDirtyRate: [pageSampling, dirtyBitmap],
+      calcDirtyRate: [pageSampling],
       loadavgBefore,
       loadavgAfter: loadavg().map((x) => Number(x.toFixed(2))),
       timeoutMs: settings.timeoutMs,
