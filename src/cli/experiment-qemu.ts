@@ -1,10 +1,9 @@
 /**
- * `npm run experiment:qemu [-- --plan sweep|lost-writes|all] [--quick] [--out DIR]`: migrates the
+ * `npm run experiment:qemu [-- --plan sweep|lost-writes|all] [--quick] [--out DIR] [--qemu PATH]`: migrates the
  * project's guest between two QEMU processes on this host and writes the traces as JSON
  * (default `data/qemu-experiment/`). Without `qemu-system-x86_64` it says how to install it and exits 0,
  * so it never fails a machine that only runs the tests.
  */
-import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -14,29 +13,20 @@ import { formatExperimentTrace, type ExperimentRun, type ExperimentTrace } from 
 import { assembleGuest } from '../experiment/guest-image.ts';
 import { machineFacts } from '../experiment/machine-facts.ts';
 import { runMigration, type MigrationRunSettings } from '../experiment/migration-run.ts';
+import { DEFAULT_QEMU_BINARY, missingQemuHint } from '../experiment/qemu-availability.ts';
+import { startQemu } from '../experiment/qemu-process.ts';
 import { QmpClient } from '../experiment/qmp-client.ts';
-
-const QEMU = 'qemu-system-x86_64';
-
-function qemuPresent(): boolean {
-  try {
-    execFileSync(QEMU, ['--version'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 function describe(run: ExperimentRun): string {
   const lost = run.destination === null ? 'not checked' : `${run.destination.lostWrites} lost writes in ${run.destination.roundsChecked} checked rounds`;
   return `${run.id}: ${run.outcome} after ${run.final.totalTimeMs} ms, ${run.final.dirtySyncCount} syncs, downtime ${run.final.downtimeMs ?? '-'} ms; calc-dirty-rate ${run.calcDirtyRate.map((m) => `${m.mode} ${m.dirtyRateMiBPerS ?? m.error}`).join(', ')} MiB/s; guest ${run.measuredWritePagesPerS} pages/s; ${lost}; load ${run.loadavgBefore[0]}`;
 }
 
-async function record(plan: MigrationRunSettings[], purpose: string, out: string, name: string, image: Buffer): Promise<void> {
+async function record(qemuBinary: string, plan: MigrationRunSettings[], purpose: string, out: string, name: string, image: Buffer): Promise<void> {
   const runs: ExperimentRun[] = [];
   let version = { qemu: 'unknown', package: '' };
   for (const [index, settings] of plan.entries()) {
-    const run = await runMigration(settings, { qemuBinary: QEMU, guestImage: image });
+    const run = await runMigration(settings, { qemuBinary, guestImage: image });
     runs.push(run);
     console.log(`[${index + 1}/${plan.length}] ${describe(run)}`);
   }
@@ -44,8 +34,7 @@ async function record(plan: MigrationRunSettings[], purpose: string, out: string
   const directory = mkdtempSync(join(tmpdir(), 'dso-version-'));
   try {
     const socket = join(directory, 'qmp.sock');
-    const { startQemu } = await import('../experiment/qemu-process.ts');
-    const qemu = startQemu(QEMU, ['-nodefaults', '-machine', 'none', '-display', 'none', '-qmp', `unix:${socket},server=on,wait=off`], 20_000);
+    const qemu = startQemu(qemuBinary, ['-nodefaults', '-machine', 'none', '-display', 'none', '-qmp', `unix:${socket},server=on,wait=off`], 20_000);
     const client = await QmpClient.connect(socket, 10_000);
     version = { qemu: client.version.qemu, package: client.version.package };
     client.close();
@@ -72,6 +61,7 @@ async function main(): Promise<number> {
       plan: { type: 'string', default: 'all' },
       quick: { type: 'boolean', default: false },
       out: { type: 'string', default: 'data/qemu-experiment' },
+      qemu: { type: 'string', default: DEFAULT_QEMU_BINARY },
     },
   });
   const plan = values.plan ?? 'all';
@@ -79,10 +69,10 @@ async function main(): Promise<number> {
     console.error(`experiment:qemu: --plan must be one of all, sweep, lost-writes, got ${JSON.stringify(plan)}`);
     return 2;
   }
-  if (!qemuPresent()) {
-    console.log(`experiment:qemu: ${QEMU} is not installed, so there is nothing to run.`);
-    console.log('  Debian/Ubuntu: apt-get install qemu-system-x86 binutils   (the guest is assembled with as, ld and objcopy)');
-    console.log('  npm test does not need QEMU: it replays the committed traces in data/qemu-experiment/.');
+  const qemuBinary = values.qemu ?? DEFAULT_QEMU_BINARY;
+  const hint = missingQemuHint(qemuBinary);
+  if (hint !== null) {
+    for (const line of hint) console.log(line);
     return 0;
   }
   const out = resolve(values.out ?? 'data/qemu-experiment');
@@ -92,10 +82,10 @@ async function main(): Promise<number> {
     const quick = values.quick ?? false;
     if (plan === 'all' || plan === 'sweep') {
       const runs = sweepPlan(quick ? 6000 : 12_000);
-      await record(quick ? runs.filter((_, i) => i % 8 === 0) : runs, 'sweep of max-bandwidth × downtime-limit × working set × guest write rate', out, quick ? 'sweep-quick' : 'sweep', image);
+      await record(qemuBinary, quick ? runs.filter((_, i) => i % 8 === 0) : runs, 'sweep of max-bandwidth × downtime-limit × working set × guest write rate', out, quick ? 'sweep-quick' : 'sweep', image);
     }
     if (plan === 'all' || plan === 'lost-writes') {
-      await record(lostWritesPlan(quick ? 1 : 5, 10_000), 'lost writes after migration: working sets inside and outside the TCG TLB', out, quick ? 'lost-writes-quick' : 'lost-writes', image);
+      await record(qemuBinary, lostWritesPlan(quick ? 1 : 5, 10_000), 'lost writes after migration: working sets inside and outside the TCG TLB', out, quick ? 'lost-writes-quick' : 'lost-writes', image);
     }
   } finally {
     rmSync(work, { recursive: true, force: true });
