@@ -17,6 +17,12 @@ import { DEFAULT_QEMU_BINARY, missingQemuHint } from '../experiment/qemu-availab
 import { startQemu } from '../experiment/qemu-process.ts';
 import { QmpClient } from '../experiment/qmp-client.ts';
 
+const USAGE = `usage: npm run experiment:qemu -- [--plan all|sweep|lost-writes] [--quick] [--out DIR] [--qemu PATH]
+
+Migrates this project's guest between two QEMU processes (TCG) over a UNIX socket and writes the
+traces to DIR (default data/qemu-experiment): sweep.json (48 points, about 15 min) and
+lost-writes.json (15 runs). --quick runs a few points into *-quick.json files.`;
+
 function describe(run: ExperimentRun): string {
   const lost = run.destination === null ? 'not checked' : `${run.destination.lostWrites} lost writes in ${run.destination.roundsChecked} checked rounds`;
   return `${run.id}: ${run.outcome} after ${run.final.totalTimeMs} ms, ${run.final.dirtySyncCount} syncs, downtime ${run.final.downtimeMs ?? '-'} ms; calc-dirty-rate ${run.calcDirtyRate.map((m) => `${m.mode} ${m.dirtyRateMiBPerS ?? m.error}`).join(', ')} MiB/s; guest ${run.measuredWritePagesPerS} pages/s; ${lost}; load ${run.loadavgBefore[0]}`;
@@ -62,8 +68,13 @@ async function main(): Promise<number> {
       quick: { type: 'boolean', default: false },
       out: { type: 'string', default: 'data/qemu-experiment' },
       qemu: { type: 'string', default: DEFAULT_QEMU_BINARY },
+      help: { type: 'boolean', short: 'h', default: false },
     },
   });
+  if (values.help) {
+    console.log(USAGE);
+    return 0;
+  }
   const plan = values.plan ?? 'all';
   if (!['all', 'sweep', 'lost-writes'].includes(plan)) {
     console.error(`experiment:qemu: --plan must be one of all, sweep, lost-writes, got ${JSON.stringify(plan)}`);
