@@ -4,6 +4,8 @@
  * harvest of the working set.
  */
 import type { ExperimentRun } from './experiment-trace.ts';
+import { median } from './measured-figures.ts';
+import { pagesFoundPerSync } from './sync-harvest.ts';
 
 /** The runs of one working set. */
 export interface LostWriteGroup {
@@ -18,6 +20,12 @@ export interface LostWriteGroup {
   /** Lost writes over the checked runs, and the most in one run. */
   readonly lostWritesTotal: number;
   readonly lostWritesMax: number;
+  /**
+   * Per run, the median pages found by the syncs after the second (the second harvests the working
+   * set that the first pass left dirty); null for a run with no such sync. A guest that keeps writing
+   * its whole working set should be found again by each of them.
+   */
+  readonly laterSyncPages: readonly (number | null)[];
 }
 
 /**
@@ -41,6 +49,7 @@ export function summariseLostWrites(runs: readonly ExperimentRun[]): LostWriteGr
         withLostWrites: lost.filter((count) => count > 0).length,
         lostWritesTotal: lost.reduce((a, b) => a + b, 0),
         lostWritesMax: Math.max(0, ...lost),
+        laterSyncPages: group.map((run) => median(pagesFoundPerSync(run.syncs).slice(2))),
       };
     })
     .sort((a, b) => a.workingSetPages - b.workingSetPages);
