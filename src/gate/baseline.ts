@@ -147,3 +147,16 @@ export function formatBaseline(runs: readonly GateRun[], header: readonly string
   }
   return `${lines.join('\n')}\n`;
 }
+
+/**
+ * The gate's verdict on a run: green (exit 0) only when the run is complete and its failures are
+ * exactly the expected ones.
+ * @param run - the run
+ * @param expected - the baseline (empty: every law must hold)
+ * @returns the exit code (0 or 1) and the lines saying why it is not 0
+ */
+export function gateVerdict(run: GateRun, expected: readonly BaselineEntry[]): { exitCode: 0 | 1; lines: string[] } {
+  const lines = formatDifferences(run.implementation, compareWithBaseline(run, expected));
+  if (!run.complete) lines.push(`${run.implementation}: the run did not confirm that every check reported`);
+  return { exitCode: lines.length === 0 ? 0 : 1, lines };
+}
