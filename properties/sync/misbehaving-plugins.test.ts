@@ -35,6 +35,13 @@ function only(run: GateRun, law: string, family: string): GateOutcome {
   return outcome;
 }
 
+function expectGuardFailure(outcome: GateOutcome, edge: (typeof EDGES)[number]): void {
+  expect(outcome.kind, outcome.family).toBe('guard');
+  expect(outcome.summary).toMatch(new RegExp(`^wrote outside the bitmaps: \\d+ words? ${expectedWord[edge]}( \\d+)?, in the call sync\\(startPage \\d+, npages \\d+\\)$`));
+  expect(outcome.report).toMatch(/misbehaved while L6 was checked on \S+ \(found in \d+ runs, shrunk \d+ times\)/);
+  expect(outcome.replay).toMatch(/^FC_SEED=20251215 FC_PATH=[\d:]+ SYNC_IMPL=\S+ npm run test:sync -- --family \S+ --law L6$/);
+}
+
 const expectedWord = { 'block-before': 'before the start of block', 'block-after': 'past the end of block', 'bmap-before': 'before the start of bmap', 'bmap-after': 'past the end of bmap' };
 
 describe('writes outside the bitmaps, on guarded buffers', () => {
@@ -44,21 +51,43 @@ describe('writes outside the bitmaps, on guarded buffers', () => {
   });
 
   for (const edge of EDGES) {
-    test(`${edge}: JS through .buffer and C through its pointers, on small and 2^21-page blocks, each a shrunk guard failure`, async () => {
-      // In this process both read the variable from the real environment (C through getenv).
+    test(`${edge}: JS through .buffer, on small and 2^21-page blocks, is a shrunk guard failure`, async () => {
       process.env.KIT_EDGE = edge;
-      for (const plugin of ['writes-outside.mjs', 'native']) {
-        const run = await gate(plugin === 'native' ? nativeLibrary : plugin, { laws: ['L6'], families: BLOCK_SIZES, inProcess: true });
-        for (const family of BLOCK_SIZES) {
-          const outcome = only(run, 'L6', family);
-          expect(outcome.kind, `${plugin} ${family}`).toBe('guard');
-          expect(outcome.summary).toMatch(new RegExp(`^wrote outside the bitmaps: \\d+ words? ${expectedWord[edge]}( \\d+)?, in the call sync\\(startPage \\d+, npages \\d+\\)$`));
-          expect(outcome.report).toMatch(/misbehaved while L6 was checked on \S+ \(found in \d+ runs, shrunk \d+ times\)/);
-          expect(outcome.replay).toMatch(/^FC_SEED=20251215 FC_PATH=[\d:]+ SYNC_IMPL=\S+ npm run test:sync -- --family \S+ --law L6$/);
-        }
-        expect(gateVerdict(run, []).exitCode).toBe(1);
-      }
+      const run = await gate('writes-outside.mjs', { laws: ['L6'], families: BLOCK_SIZES, inProcess: true });
       delete process.env.KIT_EDGE;
+      for (const family of BLOCK_SIZES) expectGuardFailure(only(run, 'L6', family), edge);
+      expect(gateVerdict(run, []).exitCode).toBe(1);
+    });
+  }
+
+  for (const edge of ['block-before', 'bmap-before'] as const) {
+    test(`${edge}: C through its pointers, on small and 2^21-page blocks, lands in the guard words: a shrunk guard failure`, async () => {
+      // In this process the C code reads the variable from the real environment, through getenv.
+      process.env.KIT_EDGE = edge;
+      const run = await gate(nativeLibrary, { laws: ['L6'], families: BLOCK_SIZES, inProcess: true });
+      delete process.env.KIT_EDGE;
+      for (const family of BLOCK_SIZES) expectGuardFailure(only(run, 'L6', family), edge);
+    });
+  }
+
+  test('block-after: C writing past a small and a 2^21-page block faults at the protected page, named and shrunk', async () => {
+    const run = await gate(nativeLibrary, { laws: ['L6'], families: BLOCK_SIZES, env: { ...process.env, KIT_EDGE: 'block-after' } });
+    for (const family of BLOCK_SIZES) {
+      const crash = only(run, 'L6', family);
+      expect(crash.kind, family).toBe('crash');
+      expect(crash.summary).toMatch(/^crashed \(SIGSEGV\): wrote 1 word past the end of block \d+ \(address 0x[0-9a-f]+, a page-protected guard\)$/);
+      expect(crash.report).toMatch(/\n {2}fault: {5}wrote 1 word past the end of block \d+ .*\n {2}smallest crashing case \(found in \d+ runs, shrunk \d+ times\):\n/);
+    }
+    expect(gateVerdict(run, []).exitCode).toBe(1);
+  });
+
+  for (const [edge, message] of [['bmap-after', /wrote 1 word past the end of bmap/], ['read-after', /read 1 word past the end of block \d+/]] as const) {
+    test(`${edge}: C faults at the protected page after its buffer, and the report names the access`, async () => {
+      const run = await gate(nativeLibrary, { laws: ['L6'], families: ['any-range'], env: { ...process.env, KIT_EDGE: edge } });
+      const crash = only(run, 'L6', 'any-range');
+      expect(crash.kind).toBe('crash');
+      expect(crash.summary).toMatch(message);
+      expect(crash.report).toContain('smallest crashing case');
     });
   }
 

@@ -6,10 +6,10 @@ import { CASE_FAMILIES } from '../sync/case-families.ts';
 import type { SyncImplementation } from '../sync/contract.ts';
 import { BUILT_IN_IMPLEMENTATIONS } from '../sync/implementations.ts';
 import { lawById } from '../sync/laws/catalogue.ts';
-import { loadSyncPlugin } from '../sync/plugin-loader.ts';
+import { isNativePlugin, loadSyncPlugin } from '../sync/plugin-loader.ts';
 import { checkGuardedLaw } from './gate-check.ts';
 import type { GateOutcome } from './gate-outcome.ts';
-import type { CheckPair, GateRequest } from './gate-request.ts';
+import { GUARD_REPORT_VARIABLE, type CheckPair, type GateRequest } from './gate-request.ts';
 
 /**
  * Loads the implementation a request names.
@@ -33,16 +33,20 @@ export async function loadRequested(request: Pick<GateRequest, 'source' | 'label
  */
 export async function checkPairs(
   implementation: SyncImplementation,
-  request: Pick<GateRequest, 'pairs' | 'settings' | 'replayPrefix'>,
+  request: Pick<GateRequest, 'source' | 'pairs' | 'settings' | 'replayPrefix'>,
   hooks: { before(pair: CheckPair): Promise<void> | void; after(outcome: GateOutcome): Promise<void> | void },
 ): Promise<number> {
   let reported = 0;
+  // Native code can reach past its buffers at will: each ends at a protected page, so it faults there.
+  // Imported here so that JS plug-ins and the built-ins never load the FFI's native addon.
+  const native = 'pluginPath' in request.source && isNativePlugin(request.source.pluginPath);
+  const pageGuards = native ? (await import('../sync/native/page-guards.ts')).loadPageGuards(process.env[GUARD_REPORT_VARIABLE]) : undefined;
   for (const pair of request.pairs) {
     const family = CASE_FAMILIES.find((f) => f.name === pair.family);
     if (!family) throw new RangeError(`gate: family must be one of ${CASE_FAMILIES.map((f) => f.name).join(', ')}, got ${JSON.stringify(pair.family)}`);
     await hooks.before(pair);
     const settings = { ...request.settings, numRuns: pair.numRuns };
-    const outcome = checkGuardedLaw(implementation, lawById(pair.law), family, settings, `${request.replayPrefix} --family ${pair.family} --law ${pair.law}`);
+    const outcome = checkGuardedLaw(implementation, lawById(pair.law), family, settings, `${request.replayPrefix} --family ${pair.family} --law ${pair.law}`, pageGuards);
     await hooks.after(outcome);
     reported++;
   }
