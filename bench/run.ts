@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { createPlan } from './bench-plan.ts';
 import type { BenchQuestion, QuestionContext } from './bench-question.ts';
 import { trainContestants } from './jit-training.ts';
+import { guardCost } from './guard-cost.bench.ts';
 import { describeMachine } from './machine.ts';
 import { remoteClears } from './remote-clears.bench.ts';
 import { simulatorSpeed } from './simulator.bench.ts';
@@ -56,6 +57,7 @@ trainContestants(plan, sink);
 const speed = ask(syncSpeed);
 const clears = ask(remoteClears);
 const simulators = ask(simulatorSpeed);
+const guards = ask(guardCost);
 const targets = checkTargets(speed.figures, plan, simulators.figures);
 console.log(`${renderTable(targetTable(targets, plan))}\n`);
 
@@ -66,7 +68,7 @@ const results = {
   mode: plan.mode,
   ...machine,
   durationSeconds,
-  questions: { [syncSpeed.id]: speed, [remoteClears.id]: clears, [simulatorSpeed.id]: simulators },
+  questions: { [syncSpeed.id]: speed, [remoteClears.id]: clears, [simulatorSpeed.id]: simulators, [guardCost.id]: guards },
   targets,
   consumed: { results: sink.consumed, checksum: sink.checksum },
 };
