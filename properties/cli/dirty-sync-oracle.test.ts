@@ -22,6 +22,7 @@ function run(...argv: string[]): { code: number; stdout: string[]; stderr: strin
   const stdout: string[] = [];
   const stderr: string[] = [];
   const code = main(argv, { stdout: (t) => stdout.push(t), stderr: (t) => stderr.push(t) });
+  if (typeof code !== 'number') throw new Error(`${argv[0]} is asynchronous; these tests cover the synchronous commands`);
   return { code, stdout, stderr };
 }
 

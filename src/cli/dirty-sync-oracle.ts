@@ -8,6 +8,7 @@ import { claimsCommand } from './claims-command.ts';
 import { QUANTITY_OPTIONS, type QuantityValues } from './command-options.ts';
 import { derivationCommand } from './derivation-command.ts';
 import { maxDirtyRateCommand } from './max-dirty-rate-command.ts';
+import { qemuCommand } from './qemu-command.ts';
 import { CLI_NAME } from './quantity.ts';
 import { thresholdCommand } from './threshold-command.ts';
 
@@ -36,6 +37,8 @@ commands:
                   the audit of the seed's worked numbers
   derivation      [--json]
                   the verdict on each step (1)→(2) … (19)→(19D) of the seed's derivation
+  qemu            --source DIR [--rev REV]… [--revs A..B] (qemu --help for more)
+                  QEMU's own sync, extracted from a tree, compiled and run through the laws
 
 Quantities need units: bandwidths in GB/s, GiB/s, MB/s (or the seed's GBps), times in ms or s,
 sizes in GiB or GB. --json prints numbers in ms and bytes per second.`;
@@ -49,18 +52,20 @@ const PROCESS_OUTPUT: CliOutput = {
  * Runs the command line.
  * @param argv - the arguments after the program name
  * @param output - where to write (default: the process's stdout and stderr)
- * @returns the exit code: 0 on success, 2 for invalid input (after one line on stderr)
+ * @returns the exit code: 0 on success, 2 for invalid input (after one line on stderr); a promise of it for `qemu`
  * @throws only what is not invalid input: RangeError and TypeError are reported, anything else is a bug
  */
-export function main(argv: readonly string[], output: CliOutput = PROCESS_OUTPUT): number {
+export function main(argv: readonly string[], output: CliOutput = PROCESS_OUTPUT): number | Promise<number> {
   const [name, ...rest] = argv;
+  // The one command that runs child processes and the compiler, so the one that is asynchronous.
+  if (name === 'qemu') return qemuCommand(rest, output);
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     (name === undefined ? output.stderr : output.stdout)(USAGE);
     return name === undefined ? 2 : 0;
   }
   const command = COMMANDS[name];
   if (command === undefined) {
-    output.stderr(`${CLI_NAME}: command must be one of ${Object.keys(COMMANDS).join(', ')}, got ${JSON.stringify(name)}`);
+    output.stderr(`${CLI_NAME}: command must be one of ${[...Object.keys(COMMANDS), 'qemu'].join(', ')}, got ${JSON.stringify(name)}`);
     return 2;
   }
   try {

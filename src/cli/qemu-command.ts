@@ -1,0 +1,199 @@
+/**
+ * `dirty-sync-oracle qemu --source DIR [--rev REV]…`: QEMU's own sync, extracted from a user's tree,
+ * compiled behind this project's prelude and run through the laws. With one revision (or none: the
+ * working tree) it prints the law × family table, the shrunk counterexamples and a verdict; with
+ * several (`--rev A --rev B`, `--revs A..B`) a findings × revisions table. Exit 0 when every law held
+ * (or the findings equal `--baseline`), 1 when not, 2 for input it cannot use.
+ */
+import { parseArgs } from 'node:util';
+import { rangeError } from '../check.ts';
+import { propertySettingsFromEnv, type PropertySettings } from '../property-settings.ts';
+import { CASE_FAMILIES } from '../sync/case-families.ts';
+import { LAWS } from '../sync/laws/catalogue.ts';
+import type { LawId } from '../sync/laws/law.ts';
+import { formatHistoryTable, type RevisionFindings } from '../qemu-source/history-table.ts';
+import { runQemuLaws, type QemuLawRun } from '../qemu-source/law-run.ts';
+import { formatLawTable } from '../qemu-source/law-table.ts';
+import { gitText } from '../qemu-source/git-runner.ts';
+import { QemuSourceError } from '../qemu-source/qemu-source-error.ts';
+import { buildRevision, describeBuiltRevision, type BuiltRevision } from '../qemu-source/revision-build.ts';
+import { revisionsOfRange } from '../qemu-source/revision-range.ts';
+import { CLEAR_BMAP_SHIFT_RANGE, DEFAULT_CLEAR_BMAP_SHIFT } from '../qemu-source/translation-unit.ts';
+import type { CliOutput } from './dirty-sync-oracle.ts';
+import { CLI_NAME } from './quantity.ts';
+
+/** The subcommand's usage. */
+export const QEMU_USAGE = `usage: ${CLI_NAME} qemu --source DIR [--rev REV]… [--revs A..B] [--law Ln]… [--family NAME]…
+                     [--clear-bmap-shift N] [--all] [--json]
+
+  --source DIR          a QEMU working tree, or a git directory (bare or not)
+  --rev REV             read the files at REV with git (no checkout); repeat for a history
+  --revs A..B           A and the first-parent commits after it up to B that touch the sync's files
+  --law Ln, --family F  check only these (repeatable)
+  --clear-bmap-shift N  log2 pages per clear_bmap chunk, ${CLEAR_BMAP_SHIFT_RANGE.min}..${CLEAR_BMAP_SHIFT_RANGE.max} (default ${DEFAULT_CLEAR_BMAP_SHIFT}, as QEMU)
+  --all                 print every counterexample, not one per law
+  --json                a history as JSON
+
+FC_SEED, FC_NUM_RUNS and FC_PATH work as for test:sync; CC names the compiler; the built libraries
+are cached in DIRTY_SYNC_ORACLE_CACHE (default ~/.cache/dirty-sync-oracle/qemu).`;
+
+const OPTIONS = {
+  source: { type: 'string' },
+  rev: { type: 'string', multiple: true },
+  revs: { type: 'string' },
+  law: { type: 'string', multiple: true },
+  family: { type: 'string', multiple: true },
+  'clear-bmap-shift': { type: 'string' },
+  all: { type: 'boolean', default: false },
+  json: { type: 'boolean', default: false },
+  help: { type: 'boolean', default: false },
+} as const;
+
+/** The parsed options. */
+interface QemuOptions {
+  readonly source: string;
+  readonly revisions: readonly (string | undefined)[];
+  readonly history: boolean;
+  readonly laws: readonly LawId[];
+  readonly families: readonly string[];
+  readonly clearBmapShift: number;
+  readonly all: boolean;
+  readonly json: boolean;
+  readonly settings: PropertySettings;
+}
+
+/**
+ * Runs the subcommand.
+ * @param args - the arguments after `qemu`
+ * @param output - where to write
+ * @param env - the environment
+ * @returns the exit code
+ */
+export async function qemuCommand(args: readonly string[], output: CliOutput, env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  try {
+    const { values } = parseArgs({ args: [...args], options: OPTIONS, strict: true, allowPositionals: false });
+    if (values.help) {
+      output.stdout(QEMU_USAGE);
+      return 0;
+    }
+    const options = readOptions(values, env);
+    return options.history ? await historyRun(options, output, env) : await singleRun(options, output, env);
+  } catch (error) {
+    if (!(error instanceof QemuSourceError || error instanceof RangeError || error instanceof TypeError)) throw error;
+    const message = (error.message.split('\n')[0] ?? '').replace(/^(test-sync|propertySettingsFromEnv): /, '');
+    output.stderr(message.startsWith(`${CLI_NAME}`) ? message : `${CLI_NAME} qemu: ${message}`);
+    return 2;
+  }
+}
+
+function readOptions(values: ReturnType<typeof parseArgs<{ options: typeof OPTIONS }>>['values'], env: NodeJS.ProcessEnv): QemuOptions {
+  if (typeof values.source !== 'string' || values.source === '') throw rangeError(CLI_NAME, '--source', 'a QEMU working tree or git directory', values.source);
+  const laws = (values.law ?? LAWS.map((l) => l.id)) as LawId[];
+  for (const law of laws) if (!LAWS.some((l) => l.id === law)) throw rangeError(CLI_NAME, '--law', `one of ${LAWS.map((l) => l.id).join(', ')}`, law);
+  const families = values.family ?? CASE_FAMILIES.map((f) => f.name);
+  for (const family of families) if (!CASE_FAMILIES.some((f) => f.name === family)) throw rangeError(CLI_NAME, '--family', `one of ${CASE_FAMILIES.map((f) => f.name).join(', ')}`, family);
+  const shiftText = values['clear-bmap-shift'];
+  const clearBmapShift = shiftText === undefined ? DEFAULT_CLEAR_BMAP_SHIFT : Number(shiftText);
+  if (!Number.isInteger(clearBmapShift) || clearBmapShift < CLEAR_BMAP_SHIFT_RANGE.min || clearBmapShift > CLEAR_BMAP_SHIFT_RANGE.max) {
+    throw rangeError(CLI_NAME, '--clear-bmap-shift', `an integer in [${CLEAR_BMAP_SHIFT_RANGE.min}, ${CLEAR_BMAP_SHIFT_RANGE.max}]`, shiftText);
+  }
+  const given = values.rev ?? [];
+  const revisions = values.revs !== undefined ? [...given, ...revisionsOfRange(values.source, values.revs, env)] : given.length > 0 ? given : [undefined];
+  return {
+    source: values.source,
+    revisions,
+    history: revisions.length > 1 || values.revs !== undefined,
+    laws,
+    families,
+    clearBmapShift,
+    all: values.all ?? false,
+    json: values.json ?? false,
+    settings: propertySettingsFromEnv(env),
+  };
+}
+
+/** The command that replays a check of this revision, before `--family F --law L`. */
+function replayPrefix(options: QemuOptions, revision: string | undefined): string {
+  const shift = options.clearBmapShift === DEFAULT_CLEAR_BMAP_SHIFT ? '' : ` --clear-bmap-shift ${options.clearBmapShift}`;
+  return `npx ${CLI_NAME} qemu --source ${options.source}${revision === undefined ? '' : ` --rev ${revision}`}${shift}`;
+}
+
+function label(built: BuiltRevision): string {
+  return `qemu@${built.tree.revision ?? 'worktree'}`;
+}
+
+async function runLaws(built: BuiltRevision, options: QemuOptions, revision: string | undefined, env: NodeJS.ProcessEnv): Promise<QemuLawRun> {
+  return runQemuLaws({
+    libraryPath: built.library.path,
+    label: label(built),
+    replayPrefix: replayPrefix(options, revision),
+    laws: options.laws,
+    families: options.families,
+    settings: options.settings,
+    env,
+  });
+}
+
+async function singleRun(options: QemuOptions, output: CliOutput, env: NodeJS.ProcessEnv): Promise<number> {
+  const revision = options.revisions[0];
+  const built = await buildRevision(options.source, revision, options.clearBmapShift, env);
+  output.stdout(describeBuiltRevision(built).join('\n'));
+  const { settings } = options;
+  output.stdout(`\nlaws ${options.laws.join(' ')} over ${options.families.length} case families; seed ${settings.seed}, ${settings.numRuns} runs per property${settings.path ? `, replaying path ${settings.path}` : ''}\n`);
+  const run = await runLaws(built, options, revision, env);
+  output.stdout(formatLawTable(run.outcomes, options.laws, options.families).join('\n'));
+  printCounterexamples(run, options.all, output);
+  const failures = run.outcomes.filter((o) => o.kind !== 'held');
+  if (!run.complete) {
+    output.stdout(`\nthe run is incomplete: QEMU's code ended the child process during ${failures.at(-1)?.law ?? '?'} on ${failures.at(-1)?.family ?? '?'}`);
+    return 1;
+  }
+  output.stdout(failures.length === 0 ? '\nevery law held' : `\n${failures.length} (law, family) check(s) failed on ${label(built)}`);
+  return failures.length === 0 ? 0 : 1;
+}
+
+function printCounterexamples(run: QemuLawRun, all: boolean, output: CliOutput): void {
+  const shown = new Set<string>();
+  let hidden = 0;
+  for (const outcome of run.outcomes) {
+    if (outcome.report === '') continue;
+    if (!all && shown.has(outcome.law)) {
+      hidden++;
+      continue;
+    }
+    shown.add(outcome.law);
+    output.stdout(`\n${outcome.report}`);
+  }
+  if (hidden > 0) output.stdout(`\n(${hidden} more counterexample(s) on other families; --all prints them)`);
+}
+
+async function historyRun(options: QemuOptions, output: CliOutput, env: NodeJS.ProcessEnv): Promise<number> {
+  const results: RevisionFindings[] = [];
+  // Revisions with the same extracted code share a library; its findings are computed once.
+  const runsByLibrary = new Map<string, QemuLawRun>();
+  let incomplete = false;
+  for (const revision of options.revisions) {
+    const commit = gitText(options.source, ['rev-parse', '--verify', `${revision ?? 'HEAD'}^{commit}`], `looking up ${revision}`, env).trim();
+    const subject = gitText(options.source, ['log', '-1', '--format=%ad %s', '--date=short', commit], `reading ${revision}`, env).trim();
+    let built: BuiltRevision;
+    try {
+      built = await buildRevision(options.source, revision, options.clearBmapShift, env);
+    } catch (error) {
+      if (!(error instanceof QemuSourceError)) throw error;
+      results.push({ revision: revision ?? 'HEAD', commit, subject, layout: '', error: error.message.split('\n')[0] ?? '' });
+      if (!options.json) output.stderr(`${commit.slice(0, 10)}: not checked: ${error.message.split('\n')[0]}`);
+      continue;
+    }
+    let run = runsByLibrary.get(built.library.key);
+    if (!run) {
+      run = await runLaws(built, options, revision, env);
+      runsByLibrary.set(built.library.key, run);
+    }
+    incomplete ||= !run.complete;
+    const findings = run.outcomes.filter((o) => o.kind !== 'held').map(({ law, family, kind, summary }) => ({ law, family, kind, summary }));
+    results.push({ revision: revision ?? 'HEAD', commit, subject, layout: built.extraction.layout?.name ?? 'unknown layout', findings });
+    if (!options.json) output.stderr(`${commit.slice(0, 10)}: ${findings.length} finding(s)${built.library.cached ? '' : ' (compiled)'}`);
+  }
+  output.stdout(options.json ? JSON.stringify({ source: options.source, seed: options.settings.seed, numRuns: options.settings.numRuns, revisions: results }, null, 2) : formatHistoryTable(results).join('\n'));
+  return incomplete || results.some((r) => r.error) ? 1 : 0;
+}
