@@ -13,7 +13,8 @@ export const SYNC_FILES: readonly string[] = ['migration/ram.c', 'include/system
 /**
  * Files searched for the functions the sync calls, in order: the test-and-clear and the TCG re-arm
  * (exec.c, then softmmu/physmem.c, then system/physmem.c), `clear_bmap_set`/`clear_bmap_size`
- * (ram_addr.h), and the bitmap helpers (util/bitmap.c, bitops.h, bitmap.h).
+ * (ram_addr.h, and ramblock.h since the header reorganisation of 2026), and the bitmap helpers
+ * (util/bitmap.c, bitops.h, bitmap.h).
  */
 export const HELPER_FILES: readonly string[] = [
   'system/physmem.c',
@@ -21,6 +22,8 @@ export const HELPER_FILES: readonly string[] = [
   'exec.c',
   'include/system/ram_addr.h',
   'include/exec/ram_addr.h',
+  'include/system/ramblock.h',
+  'include/exec/ramblock.h',
   'migration/ram.c',
   'util/bitmap.c',
   'include/qemu/bitops.h',
