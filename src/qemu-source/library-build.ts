@@ -18,8 +18,13 @@ import { translationUnit } from './translation-unit.ts';
 /** The environment variable naming the cache directory (default: `$XDG_CACHE_HOME` or `~/.cache`, then `dirty-sync-oracle/qemu`). */
 export const CACHE_VARIABLE = 'DIRTY_SYNC_ORACLE_CACHE';
 
-/** QEMU's own code-generation flags that change meaning (wrapping arithmetic, no strict aliasing), and QEMU's C dialect. */
-export const QEMU_C_FLAGS: readonly string[] = ['-std=gnu11', '-O2', '-Wall', '-fwrapv', '-fno-strict-aliasing', '-shared', '-fPIC'];
+/**
+ * QEMU's C dialect and the code-generation flags of its build that change meaning (wrapping
+ * arithmetic, no strict aliasing). Symbols are hidden but for `sync_dirty_bitmap`: QEMU's global
+ * functions then bind inside their own library, so two revisions loaded in one process (as the tests
+ * do) never call each other's code.
+ */
+export const QEMU_C_FLAGS: readonly string[] = ['-std=gnu11', '-O2', '-Wall', '-fwrapv', '-fno-strict-aliasing', '-fvisibility=hidden', '-shared', '-fPIC'];
 
 /** A built library. */
 export interface BuiltLibrary {

@@ -57,6 +57,7 @@ static void oracle_report_clear_bmap(const unsigned long *clear_bmap, uint64_t c
     }
 }
 
+__attribute__((visibility("default")))
 uint64_t sync_dirty_bitmap(const struct sync_dirty_memory *mem, const struct sync_ram_block *rb,
                            uint64_t start_page, uint64_t npages, const struct sync_effects *effects)
 {
