@@ -4,7 +4,8 @@
  */
 import { dirtyRateThresholds } from '../convergence/threshold-comparison.ts';
 import type { SimulatedDirtyRate } from '../simulator/threshold-search.ts';
-import { memoryOption, type QuantityValues, requiredQuantity } from './command-options.ts';
+import type { CliCommand } from './cli-command.ts';
+import { memoryOption, quantityOptions, type QuantityValues, requiredQuantity } from './command-options.ts';
 import { formatGBps, formatGiB, formatMs, toBytesPerSecond } from './number-format.ts';
 
 const simulatedJson = (s: SimulatedDirtyRate) => ({
@@ -26,7 +27,7 @@ function simulatedText(s: SimulatedDirtyRate, bandwidthBytesPerMs: number): stri
  * @returns the text to print
  * @throws RangeError for a missing or invalid option
  */
-export function maxDirtyRateCommand(values: QuantityValues): string {
+export function runMaxDirtyRate(values: QuantityValues): string {
   const B = requiredQuantity(values, 'bandwidth');
   const x = requiredQuantity(values, 'sync');
   const y = requiredQuantity(values, 'downtime');
@@ -59,3 +60,12 @@ export function maxDirtyRateCommand(values: QuantityValues): string {
     `  simulated, windowed-passes        ${simulatedText(simulated['windowed-passes'], B)}`,
   ].join('\n');
 }
+
+/** `dirty-sync-oracle max-dirty-rate`. */
+export const maxDirtyRateCommand: CliCommand = {
+  name: 'max-dirty-rate',
+  summary: 'the greatest dirty rate that converges under a downtime limit, for one (B, x, y): closed form and the three simulators',
+  options: quantityOptions('bandwidth', 'sync', 'downtime', 'memory', 'json'),
+  examples: ['max-dirty-rate --bandwidth "15 GB/s" --sync "12 ms" --downtime "150 ms"'],
+  run: ({ values }) => runMaxDirtyRate(values),
+};

@@ -5,7 +5,6 @@
  * several (`--rev A --rev B`, `--revs A..B`) a findings × revisions table. Exit 0 when every law held
  * (or the findings equal `--baseline`), 1 when not, 2 for input it cannot use.
  */
-import { parseArgs } from 'node:util';
 import { rangeError } from '../check.ts';
 import { propertySettingsFromEnv, type PropertySettings } from '../property-settings.ts';
 import { CASE_FAMILIES } from '../sync/case-families.ts';
@@ -18,36 +17,36 @@ import { gitText } from '../qemu-source/git-runner.ts';
 import { QemuSourceError } from '../qemu-source/qemu-source-error.ts';
 import { buildRevision, describeBuiltRevision, type BuiltRevision } from '../qemu-source/revision-build.ts';
 import { revisionsOfRange } from '../qemu-source/revision-range.ts';
+import { CACHE_VARIABLE } from '../qemu-source/library-build.ts';
 import { CLEAR_BMAP_SHIFT_RANGE, DEFAULT_CLEAR_BMAP_SHIFT } from '../qemu-source/translation-unit.ts';
-import type { CliOutput } from './dirty-sync-oracle.ts';
+import type { CliArguments, CliCommand, CliOutput } from './cli-command.ts';
 import { CLI_NAME } from './quantity.ts';
 
-/** The subcommand's usage. */
-export const QEMU_USAGE = `usage: ${CLI_NAME} qemu --source DIR [--rev REV]… [--revs A..B] [--law Ln]… [--family NAME]…
-                     [--clear-bmap-shift N] [--all] [--json]
+/** The option values as the dispatcher parses them from {@link qemuCommand}'s options. */
+type QemuValues = CliArguments['values'];
 
-  --source DIR          a QEMU working tree, or a git directory (bare or not)
-  --rev REV             read the files at REV with git (no checkout); repeat for a history
-  --revs A..B           A and the first-parent commits after it up to B that touch the sync's files
-  --law Ln, --family F  check only these (repeatable)
-  --clear-bmap-shift N  log2 pages per clear_bmap chunk, ${CLEAR_BMAP_SHIFT_RANGE.min}..${CLEAR_BMAP_SHIFT_RANGE.max} (default ${DEFAULT_CLEAR_BMAP_SHIFT}, as QEMU)
-  --all                 print every counterexample, not one per law
-  --json                a history as JSON
-
-FC_SEED, FC_NUM_RUNS and FC_PATH work as for test:sync; CC names the compiler; the built libraries
-are cached in DIRTY_SYNC_ORACLE_CACHE (default ~/.cache/dirty-sync-oracle/qemu).`;
-
-const OPTIONS = {
-  source: { type: 'string' },
-  rev: { type: 'string', multiple: true },
-  revs: { type: 'string' },
-  law: { type: 'string', multiple: true },
-  family: { type: 'string', multiple: true },
-  'clear-bmap-shift': { type: 'string' },
-  all: { type: 'boolean', default: false },
-  json: { type: 'boolean', default: false },
-  help: { type: 'boolean', default: false },
-} as const;
+/** `dirty-sync-oracle qemu`. */
+export const qemuCommand: CliCommand = {
+  name: 'qemu',
+  summary: "QEMU's own sync, extracted from a QEMU tree (any revision), compiled behind this project's prelude and run through the laws",
+  details: `The sync and every function it calls are found in the tree (layouts from 2017 to today), extracted
+verbatim with tree-sitter's C parser, compiled in a temporary directory (deleted afterwards) and
+cached by the blobs they came from. Exit 0 when every law held, 1 when not, 2 when the tree cannot be
+used. FC_SEED, FC_NUM_RUNS and FC_PATH work as for test:sync; CC names the compiler; libraries are
+cached in ${CACHE_VARIABLE} (default ~/.cache/dirty-sync-oracle/qemu).`,
+  options: {
+    source: { type: 'string', valueName: 'dir', required: true, description: 'a QEMU working tree, or a git directory (bare or not)' },
+    rev: { type: 'string', valueName: 'rev', multiple: true, description: 'read the files at this revision with git, without a checkout; repeat for a history' },
+    revs: { type: 'string', valueName: 'A..B', description: 'a history: A and the first-parent commits after it up to B that touch the files searched' },
+    law: { type: 'string', valueName: 'Ln', multiple: true, description: 'check only this law (repeatable)' },
+    family: { type: 'string', valueName: 'name', multiple: true, description: 'check only this case family (repeatable)' },
+    'clear-bmap-shift': { type: 'string', valueName: 'n', description: `log2 of the pages per clear_bmap chunk, ${CLEAR_BMAP_SHIFT_RANGE.min} to ${CLEAR_BMAP_SHIFT_RANGE.max} (default ${DEFAULT_CLEAR_BMAP_SHIFT}, as QEMU)` },
+    all: { type: 'boolean', description: 'print every counterexample, not one per law' },
+    json: { type: 'boolean', description: 'print a history as JSON' },
+  },
+  examples: ['qemu --source ~/qemu --rev e8a6d158', 'qemu --source ~/qemu --revs 03bfc2188f^..e8a6d158'],
+  run: ({ values }, output) => runQemu(values, output),
+};
 
 /** The parsed options. */
 interface QemuOptions {
@@ -64,52 +63,54 @@ interface QemuOptions {
 
 /**
  * Runs the subcommand.
- * @param args - the arguments after `qemu`
+ * @param values - the parsed options
  * @param output - where to write
  * @param env - the environment
  * @returns the exit code
+ * @throws RangeError for an option out of its domain (reported by the dispatcher as one line, exit 2)
  */
-export async function qemuCommand(args: readonly string[], output: CliOutput, env: NodeJS.ProcessEnv = process.env): Promise<number> {
+export async function runQemu(values: QemuValues, output: CliOutput, env: NodeJS.ProcessEnv = process.env): Promise<number> {
   try {
-    const { values } = parseArgs({ args: [...args], options: OPTIONS, strict: true, allowPositionals: false });
-    if (values.help) {
-      output.stdout(QEMU_USAGE);
-      return 0;
-    }
     const options = readOptions(values, env);
     return options.history ? await historyRun(options, output, env) : await singleRun(options, output, env);
   } catch (error) {
-    if (!(error instanceof QemuSourceError || error instanceof RangeError || error instanceof TypeError)) throw error;
-    const message = (error.message.split('\n')[0] ?? '').replace(/^(test-sync|propertySettingsFromEnv): /, '');
-    output.stderr(message.startsWith(`${CLI_NAME}`) ? message : `${CLI_NAME} qemu: ${message}`);
+    if (!(error instanceof QemuSourceError)) throw error;
+    output.stderr(`${CLI_NAME} qemu: ${error.message.split('\n')[0] ?? ''}`);
     return 2;
   }
 }
 
-function readOptions(values: ReturnType<typeof parseArgs<{ options: typeof OPTIONS }>>['values'], env: NodeJS.ProcessEnv): QemuOptions {
+function readOptions(values: QemuValues, env: NodeJS.ProcessEnv): QemuOptions {
   if (typeof values.source !== 'string' || values.source === '') throw rangeError(CLI_NAME, '--source', 'a QEMU working tree or git directory', values.source);
-  const laws = (values.law ?? LAWS.map((l) => l.id)) as LawId[];
+  const laws = (strings(values.law) ?? LAWS.map((l) => l.id)) as LawId[];
   for (const law of laws) if (!LAWS.some((l) => l.id === law)) throw rangeError(CLI_NAME, '--law', `one of ${LAWS.map((l) => l.id).join(', ')}`, law);
-  const families = values.family ?? CASE_FAMILIES.map((f) => f.name);
+  const families = strings(values.family) ?? CASE_FAMILIES.map((f) => f.name);
   for (const family of families) if (!CASE_FAMILIES.some((f) => f.name === family)) throw rangeError(CLI_NAME, '--family', `one of ${CASE_FAMILIES.map((f) => f.name).join(', ')}`, family);
-  const shiftText = values['clear-bmap-shift'];
+  const shiftText = typeof values['clear-bmap-shift'] === 'string' ? values['clear-bmap-shift'] : undefined;
   const clearBmapShift = shiftText === undefined ? DEFAULT_CLEAR_BMAP_SHIFT : Number(shiftText);
   if (!Number.isInteger(clearBmapShift) || clearBmapShift < CLEAR_BMAP_SHIFT_RANGE.min || clearBmapShift > CLEAR_BMAP_SHIFT_RANGE.max) {
     throw rangeError(CLI_NAME, '--clear-bmap-shift', `an integer in [${CLEAR_BMAP_SHIFT_RANGE.min}, ${CLEAR_BMAP_SHIFT_RANGE.max}]`, shiftText);
   }
-  const given = values.rev ?? [];
-  const revisions = values.revs !== undefined ? [...given, ...revisionsOfRange(values.source, values.revs, env)] : given.length > 0 ? given : [undefined];
+  const given = strings(values.rev) ?? [];
+  const range = typeof values.revs === 'string' ? values.revs : undefined;
+  const revisions = range !== undefined ? [...given, ...revisionsOfRange(values.source, range, env)] : given.length > 0 ? given : [undefined];
   return {
     source: values.source,
     revisions,
-    history: revisions.length > 1 || values.revs !== undefined,
+    history: revisions.length > 1 || range !== undefined,
     laws,
     families,
     clearBmapShift,
-    all: values.all ?? false,
-    json: values.json ?? false,
+    all: values.all === true,
+    json: values.json === true,
     settings: propertySettingsFromEnv(env),
   };
+}
+
+/** A repeatable option's values, or undefined when it was not given. */
+function strings(value: QemuValues[string]): string[] | undefined {
+  if (value === undefined) return undefined;
+  return (Array.isArray(value) ? value : [value]).map(String);
 }
 
 /** The command that replays a check of this revision, before `--family F --law L`. */

@@ -5,7 +5,8 @@
 import { rangeError } from '../check.ts';
 import { downtimeThresholds } from '../convergence/threshold-comparison.ts';
 import type { SimulatedDowntime } from '../simulator/threshold-search.ts';
-import { memoryOption, type QuantityValues, requiredQuantity } from './command-options.ts';
+import type { CliCommand } from './cli-command.ts';
+import { memoryOption, quantityOptions, type QuantityValues, requiredQuantity } from './command-options.ts';
 import { formatGBps, formatGiB, formatMs, toBytesPerSecond } from './number-format.ts';
 import { CLI_NAME } from './quantity.ts';
 
@@ -24,7 +25,7 @@ const simulatedText = (s: SimulatedDowntime) => (s.converges ? `${formatMs(s.dow
  * @returns the text to print
  * @throws RangeError for a missing or invalid option, or a dirty rate not below the bandwidth
  */
-export function thresholdCommand(values: QuantityValues): string {
+export function runThreshold(values: QuantityValues): string {
   const B = requiredQuantity(values, 'bandwidth');
   const D = requiredQuantity(values, 'dirty-rate');
   const x = requiredQuantity(values, 'sync');
@@ -61,3 +62,12 @@ export function thresholdCommand(values: QuantityValues): string {
     `  simulated, windowed-passes        ${simulatedText(simulated['windowed-passes'])}`,
   ].join('\n');
 }
+
+/** `dirty-sync-oracle threshold`. */
+export const thresholdCommand: CliCommand = {
+  name: 'threshold',
+  summary: 't*, the regime and the least downtime limit for one (B, D, x): closed form and the three simulators',
+  options: quantityOptions('bandwidth', 'dirty-rate', 'sync', 'memory', 'json'),
+  examples: ['threshold --bandwidth "15 GB/s" --dirty-rate "10 GB/s" --sync "73 ms"'],
+  run: ({ values }) => runThreshold(values),
+};
