@@ -10,13 +10,16 @@ import { propertySettingsFromEnv, type PropertySettings } from '../property-sett
 import { CASE_FAMILIES } from '../sync/case-families.ts';
 import { LAWS } from '../sync/laws/catalogue.ts';
 import type { LawId } from '../sync/laws/law.ts';
-import { formatHistoryTable, type RevisionFindings } from '../qemu-source/history-table.ts';
-import { runQemuLaws, type QemuLawRun } from '../qemu-source/law-run.ts';
 import { formatLawTable } from '../qemu-source/law-table.ts';
-import { gitText } from '../qemu-source/git-runner.ts';
 import { QemuSourceError } from '../qemu-source/qemu-source-error.ts';
 import { buildRevision, describeBuiltRevision, type BuiltRevision } from '../qemu-source/revision-build.ts';
 import { revisionsOfRange } from '../qemu-source/revision-range.ts';
+import { compareWithBaseline, formatBaseline, formatDifferences, parseBaseline, type BaselineEntry } from '../gate/baseline.ts';
+import { isContinuousIntegration } from '../gate/continuous-integration.ts';
+import { countFailures, type GateRun } from '../gate/gate-outcome.ts';
+import { runGate } from '../gate/run-gate.ts';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { historyRun } from './qemu-history.ts';
 import { CACHE_VARIABLE } from '../qemu-source/library-build.ts';
 import { CLEAR_BMAP_SHIFT_RANGE, DEFAULT_CLEAR_BMAP_SHIFT } from '../qemu-source/translation-unit.ts';
 import type { CliArguments, CliCommand, CliOutput } from './cli-command.ts';
@@ -41,15 +44,17 @@ cached in ${CACHE_VARIABLE} (default ~/.cache/dirty-sync-oracle/qemu).`,
     law: { type: 'string', valueName: 'Ln', multiple: true, description: 'check only this law (repeatable)' },
     family: { type: 'string', valueName: 'name', multiple: true, description: 'check only this case family (repeatable)' },
     'clear-bmap-shift': { type: 'string', valueName: 'n', description: `log2 of the pages per clear_bmap chunk, ${CLEAR_BMAP_SHIFT_RANGE.min} to ${CLEAR_BMAP_SHIFT_RANGE.max} (default ${DEFAULT_CLEAR_BMAP_SHIFT}, as QEMU)` },
+    baseline: { type: 'string', valueName: 'file', description: 'expect exactly the findings this reviewed baseline lists: exit 0 when equal, else 1 with a line per difference' },
+    'write-baseline': { type: 'string', valueName: 'file', description: "record this revision's findings as a baseline (refused in CI)" },
     all: { type: 'boolean', description: 'print every counterexample, not one per law' },
     json: { type: 'boolean', description: 'print a history as JSON' },
   },
-  examples: ['qemu --source ~/qemu --rev e8a6d158', 'qemu --source ~/qemu --revs 03bfc2188f^..e8a6d158'],
+  examples: ['qemu --source ~/qemu --rev e8a6d158', 'qemu --source ~/qemu --baseline baselines/qemu-e8a6d158.txt', 'qemu --source ~/qemu --revs 03bfc2188f^..e8a6d158'],
   run: ({ values }, output) => runQemu(values, output),
 };
 
 /** The parsed options. */
-interface QemuOptions {
+export interface QemuOptions {
   readonly source: string;
   readonly revisions: readonly (string | undefined)[];
   readonly history: boolean;
@@ -58,6 +63,8 @@ interface QemuOptions {
   readonly clearBmapShift: number;
   readonly all: boolean;
   readonly json: boolean;
+  readonly baselinePath?: string;
+  readonly writeBaselinePath?: string;
   readonly settings: PropertySettings;
 }
 
@@ -94,15 +101,22 @@ function readOptions(values: QemuValues, env: NodeJS.ProcessEnv): QemuOptions {
   const given = strings(values.rev) ?? [];
   const range = typeof values.revs === 'string' ? values.revs : undefined;
   const revisions = range !== undefined ? [...given, ...revisionsOfRange(values.source, range, env)] : given.length > 0 ? given : [undefined];
+  const baselinePath = typeof values.baseline === 'string' ? values.baseline : undefined;
+  const writeBaselinePath = typeof values['write-baseline'] === 'string' ? values['write-baseline'] : undefined;
+  const history = revisions.length > 1 || range !== undefined;
+  if (history && (baselinePath || writeBaselinePath)) throw new QemuSourceError('--baseline and --write-baseline judge one revision; a history (several --rev, or --revs) has none');
+  if (writeBaselinePath && isContinuousIntegration(env)) throw new QemuSourceError(`refusing to write a baseline in CI (CI=${env.CI}); write it locally and commit the reviewed file`);
   return {
     source: values.source,
     revisions,
-    history: revisions.length > 1 || range !== undefined,
+    history,
     laws,
     families,
     clearBmapShift,
     all: values.all === true,
     json: values.json === true,
+    ...(baselinePath ? { baselinePath } : {}),
+    ...(writeBaselinePath ? { writeBaselinePath } : {}),
     settings: propertySettingsFromEnv(env),
   };
 }
@@ -113,52 +127,95 @@ function strings(value: QemuValues[string]): string[] | undefined {
   return (Array.isArray(value) ? value : [value]).map(String);
 }
 
-/** The command that replays a check of this revision, before `--family F --law L`. */
-function replayPrefix(options: QemuOptions, revision: string | undefined): string {
+/**
+ * The command that replays a check of a revision, before `--family F --law L`.
+ * @param options - the run's options
+ * @param revision - the revision, or undefined for the working tree
+ * @returns the command
+ */
+export function replayPrefix(options: QemuOptions, revision: string | undefined): string {
   const shift = options.clearBmapShift === DEFAULT_CLEAR_BMAP_SHIFT ? '' : ` --clear-bmap-shift ${options.clearBmapShift}`;
   return `npx ${CLI_NAME} qemu --source ${options.source}${revision === undefined ? '' : ` --rev ${revision}`}${shift}`;
 }
 
-function label(built: BuiltRevision): string {
+/**
+ * The name a revision's outcomes and baselines use.
+ * @param built - the built revision
+ * @returns `qemu@REV`, or `qemu@worktree`
+ */
+export function revisionLabel(built: BuiltRevision): string {
   return `qemu@${built.tree.revision ?? 'worktree'}`;
 }
 
-async function runLaws(built: BuiltRevision, options: QemuOptions, revision: string | undefined, env: NodeJS.ProcessEnv): Promise<QemuLawRun> {
-  return runQemuLaws({
-    libraryPath: built.library.path,
-    label: label(built),
+/**
+ * Runs the laws on a built revision through the gate's runner (a child process; crashes and hangs
+ * end only their own check).
+ * @param built - the built revision
+ * @param options - the run's options
+ * @param revision - the revision as given
+ * @param expected - the baseline's entries, searched for with more runs
+ * @param env - the environment
+ * @returns the run
+ */
+export async function runRevisionLaws(built: BuiltRevision, options: QemuOptions, revision: string | undefined, expected: readonly BaselineEntry[], env: NodeJS.ProcessEnv): Promise<GateRun> {
+  return runGate({
+    source: { pluginPath: built.library.path },
+    label: revisionLabel(built),
     replayPrefix: replayPrefix(options, revision),
     laws: options.laws,
     families: options.families,
     settings: options.settings,
+    expected: (law, family) => expected.some((entry) => entry.law === law && entry.family === family),
     env,
   });
 }
 
+function readBaseline(path: string): BaselineEntry[] {
+  if (!existsSync(path)) throw new QemuSourceError(`--baseline ${path}: no such file`);
+  return parseBaseline(readFileSync(path, 'utf8'), path);
+}
+
 async function singleRun(options: QemuOptions, output: CliOutput, env: NodeJS.ProcessEnv): Promise<number> {
   const revision = options.revisions[0];
+  const baseline = options.baselinePath ? readBaseline(options.baselinePath) : [];
   const built = await buildRevision(options.source, revision, options.clearBmapShift, env);
   output.stdout(describeBuiltRevision(built).join('\n'));
   const { settings } = options;
   output.stdout(`\nlaws ${options.laws.join(' ')} over ${options.families.length} case families; seed ${settings.seed}, ${settings.numRuns} runs per property${settings.path ? `, replaying path ${settings.path}` : ''}\n`);
-  const run = await runLaws(built, options, revision, env);
+  const run = await runRevisionLaws(built, options, revision, baseline, env);
   output.stdout(formatLawTable(run.outcomes, options.laws, options.families).join('\n'));
   printCounterexamples(run, options.all, output);
-  const failures = run.outcomes.filter((o) => o.kind !== 'held');
+  output.stdout(`\nsummary for ${run.implementation}: ${countFailures(run.outcomes)} in ${run.outcomes.length} checks (seed ${settings.seed})`);
+  if (options.writeBaselinePath) {
+    const header = [
+      `dirty-sync-oracle baseline: the findings of QEMU's sync at ${built.tree.revision ?? 'the working tree'}${built.tree.commit ? ` (${built.tree.commit})` : ''}, layout ${built.extraction.layout?.name ?? 'unknown'}`,
+      `written by: npx ${CLI_NAME} qemu --source <QEMU tree>${revision === undefined ? '' : ` --rev ${revision}`} --write-baseline ${options.writeBaselinePath}`,
+      `seed ${settings.seed}, ${settings.numRuns} runs per property; laws ${options.laws.join(' ')}; families ${options.families.join(' ')}`,
+    ];
+    writeFileSync(options.writeBaselinePath, formatBaseline([run], header, baseline));
+    output.stdout(`\nwrote ${run.outcomes.filter((o) => o.kind !== 'held').length} finding(s) to ${options.writeBaselinePath}; review the reasons before committing it`);
+  }
   if (!run.complete) {
-    output.stdout(`\nthe run is incomplete: QEMU's code ended the child process during ${failures.at(-1)?.law ?? '?'} on ${failures.at(-1)?.family ?? '?'}`);
+    output.stdout('\nthe run did not confirm that every check reported: not green');
     return 1;
   }
-  output.stdout(failures.length === 0 ? '\nevery law held' : `\n${failures.length} (law, family) check(s) failed on ${label(built)}`);
+  if (options.baselinePath) {
+    const lines = formatDifferences(run.implementation, compareWithBaseline(run, baseline));
+    for (const line of lines) output.stdout(line);
+    output.stdout(lines.length === 0 ? `\nthe findings equal the baseline ${options.baselinePath}` : `\n${lines.length} difference(s) from the baseline ${options.baselinePath}`);
+    return lines.length === 0 ? 0 : 1;
+  }
+  const failures = run.outcomes.filter((o) => o.kind !== 'held');
+  output.stdout(failures.length === 0 ? '\nevery law held' : `\n${failures.length} (law, family) check(s) failed on ${run.implementation} (no --baseline: every law must hold)`);
   return failures.length === 0 ? 0 : 1;
 }
 
-function printCounterexamples(run: QemuLawRun, all: boolean, output: CliOutput): void {
+function printCounterexamples(run: GateRun, all: boolean, output: CliOutput): void {
   const shown = new Set<string>();
   let hidden = 0;
   for (const outcome of run.outcomes) {
-    if (outcome.report === '') continue;
-    if (!all && shown.has(outcome.law)) {
+    if (outcome.kind === 'held') continue;
+    if (outcome.kind === 'finding' && !all && shown.has(outcome.law)) {
       hidden++;
       continue;
     }
@@ -166,35 +223,4 @@ function printCounterexamples(run: QemuLawRun, all: boolean, output: CliOutput):
     output.stdout(`\n${outcome.report}`);
   }
   if (hidden > 0) output.stdout(`\n(${hidden} more counterexample(s) on other families; --all prints them)`);
-}
-
-async function historyRun(options: QemuOptions, output: CliOutput, env: NodeJS.ProcessEnv): Promise<number> {
-  const results: RevisionFindings[] = [];
-  // Revisions with the same extracted code share a library; its findings are computed once.
-  const runsByLibrary = new Map<string, QemuLawRun>();
-  let incomplete = false;
-  for (const revision of options.revisions) {
-    const commit = gitText(options.source, ['rev-parse', '--verify', `${revision ?? 'HEAD'}^{commit}`], `looking up ${revision}`, env).trim();
-    const subject = gitText(options.source, ['log', '-1', '--format=%ad %s', '--date=short', commit], `reading ${revision}`, env).trim();
-    let built: BuiltRevision;
-    try {
-      built = await buildRevision(options.source, revision, options.clearBmapShift, env);
-    } catch (error) {
-      if (!(error instanceof QemuSourceError)) throw error;
-      results.push({ revision: revision ?? 'HEAD', commit, subject, layout: '', error: error.message.split('\n')[0] ?? '' });
-      if (!options.json) output.stderr(`${commit.slice(0, 10)}: not checked: ${error.message.split('\n')[0]}`);
-      continue;
-    }
-    let run = runsByLibrary.get(built.library.key);
-    if (!run) {
-      run = await runLaws(built, options, revision, env);
-      runsByLibrary.set(built.library.key, run);
-    }
-    incomplete ||= !run.complete;
-    const findings = run.outcomes.filter((o) => o.kind !== 'held').map(({ law, family, kind, summary }) => ({ law, family, kind, summary }));
-    results.push({ revision: revision ?? 'HEAD', commit, subject, layout: built.extraction.layout?.name ?? 'unknown layout', findings });
-    if (!options.json) output.stderr(`${commit.slice(0, 10)}: ${findings.length} finding(s)${built.library.cached ? '' : ' (compiled)'}`);
-  }
-  output.stdout(options.json ? JSON.stringify({ source: options.source, seed: options.settings.seed, numRuns: options.settings.numRuns, revisions: results }, null, 2) : formatHistoryTable(results).join('\n'));
-  return incomplete || results.some((r) => r.error) ? 1 : 0;
 }

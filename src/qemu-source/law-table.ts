@@ -4,7 +4,7 @@
  */
 import { lawById } from '../sync/laws/catalogue.ts';
 import type { LawId } from '../sync/laws/law.ts';
-import type { QemuLawOutcome } from './law-run.ts';
+import type { GateOutcome } from '../gate/gate-outcome.ts';
 
 /** The word a cell shows for each way a check can end. */
 const CELL_WORDS: Readonly<Record<string, string>> = { held: 'ok', finding: 'BROKEN', crash: 'CRASH', hang: 'HANG', guard: 'GUARD', 'plugin-failure': 'FAILED' };
@@ -16,7 +16,7 @@ const CELL_WORDS: Readonly<Record<string, string>> = { held: 'ok', finding: 'BRO
  * @param families - the columns, in order
  * @returns the lines
  */
-export function formatLawTable(outcomes: readonly QemuLawOutcome[], laws: readonly LawId[], families: readonly string[]): string[] {
+export function formatLawTable(outcomes: readonly GateOutcome[], laws: readonly LawId[], families: readonly string[]): string[] {
   const heads = laws.map((law) => `${law} ${lawById(law).name}`);
   const headWidth = Math.max(...heads.map((h) => h.length));
   const widths = families.map((family) => Math.max(family.length, 6));
