@@ -83,3 +83,16 @@ export function matchLayout(syncFile: string, syncName: string, testAndClearFile
 export function describeSupportedLayouts(): string {
   return QEMU_LAYOUTS.map((layout) => `${layout.name}: ${layout.syncName} in ${layout.syncFile}`).join('; ');
 }
+
+/**
+ * The supported layouts as a text table, for `docs/qemu-source.md`.
+ * @returns the lines
+ */
+export function formatLayoutTable(): string[] {
+  const rows = [
+    ['layout', 'period', 'the sync', 'in', 'test-and-clear in', 'signature'],
+    ...QEMU_LAYOUTS.map((l) => [l.name, l.period, l.syncName, l.syncFile, l.testAndClearFile, l.realDirtyPages ? '(rb, start, length, real_dirty_pages)' : '(rb, start, length)']),
+  ];
+  const widths = rows[0]?.map((_, column) => Math.max(...rows.map((row) => row[column]?.length ?? 0))) ?? [];
+  return rows.map((row) => row.map((cell, column) => cell.padEnd(widths[column] ?? 0)).join('  ').trimEnd());
+}
