@@ -5,24 +5,24 @@
  * several (`--rev A --rev B`, `--revs A..B`) a findings × revisions table. Exit 0 when every law held
  * (or the findings equal `--baseline`), 1 when not, 2 for input it cannot use.
  */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { rangeError } from '../check.ts';
-import { propertySettingsFromEnv, type PropertySettings } from '../property-settings.ts';
-import { CASE_FAMILIES } from '../sync/case-families.ts';
-import { LAWS } from '../sync/laws/catalogue.ts';
-import type { LawId } from '../sync/laws/law.ts';
-import { formatLawTable } from '../qemu-source/law-table.ts';
-import { QemuSourceError } from '../qemu-source/qemu-source-error.ts';
-import { buildRevision, describeBuiltRevision, type BuiltRevision } from '../qemu-source/revision-build.ts';
-import { revisionsOfRange } from '../qemu-source/revision-range.ts';
 import { compareWithBaseline, formatBaseline, formatDifferences, parseBaseline, type BaselineEntry } from '../gate/baseline.ts';
 import { isContinuousIntegration } from '../gate/continuous-integration.ts';
 import { countFailures, type GateRun } from '../gate/gate-outcome.ts';
-import { runGate } from '../gate/run-gate.ts';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { historyRun } from './qemu-history.ts';
+import { propertySettingsFromEnv } from '../property-settings.ts';
+import { formatLawTable } from '../qemu-source/law-table.ts';
 import { CACHE_VARIABLE } from '../qemu-source/library-build.ts';
+import { QemuSourceError } from '../qemu-source/qemu-source-error.ts';
+import { buildRevision, describeBuiltRevision } from '../qemu-source/revision-build.ts';
+import { revisionsOfRange } from '../qemu-source/revision-range.ts';
 import { CLEAR_BMAP_SHIFT_RANGE, DEFAULT_CLEAR_BMAP_SHIFT } from '../qemu-source/translation-unit.ts';
+import { CASE_FAMILIES } from '../sync/case-families.ts';
+import { LAWS } from '../sync/laws/catalogue.ts';
+import type { LawId } from '../sync/laws/law.ts';
 import type { CliArguments, CliCommand, CliOutput } from './cli-command.ts';
+import { historyRun } from './qemu-history.ts';
+import { runRevisionLaws, type QemuOptions } from './qemu-revision-run.ts';
 import { CLI_NAME } from './quantity.ts';
 
 /** The option values as the dispatcher parses them from {@link qemuCommand}'s options. */
@@ -53,20 +53,6 @@ cached in ${CACHE_VARIABLE} (default ~/.cache/dirty-sync-oracle/qemu).`,
   run: ({ values }, output) => runQemu(values, output),
 };
 
-/** The parsed options. */
-export interface QemuOptions {
-  readonly source: string;
-  readonly revisions: readonly (string | undefined)[];
-  readonly history: boolean;
-  readonly laws: readonly LawId[];
-  readonly families: readonly string[];
-  readonly clearBmapShift: number;
-  readonly all: boolean;
-  readonly json: boolean;
-  readonly baselinePath?: string;
-  readonly writeBaselinePath?: string;
-  readonly settings: PropertySettings;
-}
 
 /**
  * Runs the subcommand.
@@ -125,49 +111,6 @@ function readOptions(values: QemuValues, env: NodeJS.ProcessEnv): QemuOptions {
 function strings(value: QemuValues[string]): string[] | undefined {
   if (value === undefined) return undefined;
   return (Array.isArray(value) ? value : [value]).map(String);
-}
-
-/**
- * The command that replays a check of a revision, before `--family F --law L`.
- * @param options - the run's options
- * @param revision - the revision, or undefined for the working tree
- * @returns the command
- */
-export function replayPrefix(options: QemuOptions, revision: string | undefined): string {
-  const shift = options.clearBmapShift === DEFAULT_CLEAR_BMAP_SHIFT ? '' : ` --clear-bmap-shift ${options.clearBmapShift}`;
-  return `npx ${CLI_NAME} qemu --source ${options.source}${revision === undefined ? '' : ` --rev ${revision}`}${shift}`;
-}
-
-/**
- * The name a revision's outcomes and baselines use.
- * @param built - the built revision
- * @returns `qemu@REV`, or `qemu@worktree`
- */
-export function revisionLabel(built: BuiltRevision): string {
-  return `qemu@${built.tree.revision ?? 'worktree'}`;
-}
-
-/**
- * Runs the laws on a built revision through the gate's runner (a child process; crashes and hangs
- * end only their own check).
- * @param built - the built revision
- * @param options - the run's options
- * @param revision - the revision as given
- * @param expected - the baseline's entries, searched for with more runs
- * @param env - the environment
- * @returns the run
- */
-export async function runRevisionLaws(built: BuiltRevision, options: QemuOptions, revision: string | undefined, expected: readonly BaselineEntry[], env: NodeJS.ProcessEnv): Promise<GateRun> {
-  return runGate({
-    source: { pluginPath: built.library.path },
-    label: revisionLabel(built),
-    replayPrefix: replayPrefix(options, revision),
-    laws: options.laws,
-    families: options.families,
-    settings: options.settings,
-    expected: (law, family) => expected.some((entry) => entry.law === law && entry.family === family),
-    env,
-  });
 }
 
 function readBaseline(path: string): BaselineEntry[] {

@@ -9,7 +9,7 @@ import { formatHistoryTable, type RevisionFindings } from '../qemu-source/histor
 import { QemuSourceError } from '../qemu-source/qemu-source-error.ts';
 import { buildRevision, type BuiltRevision } from '../qemu-source/revision-build.ts';
 import type { CliOutput } from './cli-command.ts';
-import { runRevisionLaws, type QemuOptions } from './qemu-command.ts';
+import { runRevisionLaws, type QemuOptions } from './qemu-revision-run.ts';
 
 /**
  * Runs the history.
