@@ -41,7 +41,7 @@ describe('threshold', () => {
 
   test('--json has the documented fields, in ms and bytes per second', async () => {
     const out = JSON.parse((await run('threshold', '--bandwidth', '15 GB/s', '--dirty-rate', '10 GB/s', '--sync', '12 ms', '--json')).stdout.join(''));
-    expect(Object.keys(out)).toEqual(['command', 'bandwidthBytesPerSecond', 'dirtyRateBytesPerSecond', 'syncMs', 'memoryBytes', 'criticalTransferMs', 'regime', 'regimeEquation', 'closedForm', 'settledTransferMs', 'simulated']);
+    expect(Object.keys(out)).toEqual(['command', 'bandwidthBytesPerSecond', 'dirtyRateBytesPerSecond', 'syncMs', 'memoryBytes', 'criticalTransferMs', 'regime', 'regimeEquation', 'closedForm', 'settledTransferMs', 'simulated', 'disagreements']);
     expect(out).toMatchObject({ command: 'threshold', bandwidthBytesPerSecond: 1.5e10, dirtyRateBytesPerSecond: 1e10, syncMs: 12, memoryBytes: SEED_VM_MEMORY_BYTES, criticalTransferMs: 24, regime: 'short-iteration', regimeEquation: 15, closedForm: { equation: 19 } });
     expect(out.closedForm.downtimeMs).toBeCloseTo(300 / 11, 9);
     expect(Object.keys(out.simulated)).toEqual(['seedPremises', 'windowed', 'windowedPasses']);
@@ -59,7 +59,7 @@ describe('max-dirty-rate', () => {
 
   test('--json has the documented fields, in bytes per second', async () => {
     const out = JSON.parse((await run('max-dirty-rate', '--bandwidth', '15 GB/s', '--sync', '73 ms', '--downtime', '150 ms', '--json')).stdout.join(''));
-    expect(Object.keys(out)).toEqual(['command', 'bandwidthBytesPerSecond', 'syncMs', 'downtimeMs', 'memoryBytes', 'closedForm', 'simulated']);
+    expect(Object.keys(out)).toEqual(['command', 'bandwidthBytesPerSecond', 'syncMs', 'downtimeMs', 'memoryBytes', 'closedForm', 'simulated', 'disagreements']);
     expect(Object.keys(out.closedForm)).toEqual(['converges', 'equation', 'regime', 'dirtyRateBytesPerSecond']);
     expect(Object.keys(out.simulated.seedPremises)).toEqual(['converges', 'saturated', 'dirtyRateBytesPerSecond', 'upperBytesPerSecond']);
     expect(out.closedForm.dirtyRateBytesPerSecond).toBeCloseTo(7.7e9, 0);

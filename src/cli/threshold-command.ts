@@ -3,11 +3,13 @@
  * form and by both simulators, for one (B, D, x).
  */
 import { rangeError } from '../check.ts';
+import { explainDowntimeDisagreement } from '../convergence/disagreement.ts';
 import { downtimeThresholds } from '../convergence/threshold-comparison.ts';
 import type { SimulatedDowntime } from '../simulator/threshold-search.ts';
 import type { CliCommand } from './cli-command.ts';
 import { memoryOption, quantityOptions, type QuantityValues, requiredQuantity } from './command-options.ts';
 import { formatGBps, formatGiB, formatMs, toBytesPerSecond } from './number-format.ts';
+import { disagreementLines } from './disagreement-lines.ts';
 import { CLI_NAME } from './quantity.ts';
 
 const simulatedJson = (s: SimulatedDowntime) => ({
@@ -33,6 +35,7 @@ export function runThreshold(values: QuantityValues): string {
   if (!(D < B)) throw rangeError(CLI_NAME, '--dirty-rate', `below --bandwidth (${formatGBps(B)})`, values['dirty-rate']);
   const result = downtimeThresholds(B, D, x, { memoryBytes });
   const { closedForm, simulated } = result;
+  const disagreements = explainDowntimeDisagreement(result);
   if (values.json === true) {
     return JSON.stringify({
       command: 'threshold',
@@ -46,6 +49,7 @@ export function runThreshold(values: QuantityValues): string {
       closedForm: { equation: closedForm.equation, downtimeMs: closedForm.downtimeLimitMs },
       settledTransferMs: result.settledSendMs,
       simulated: { seedPremises: simulatedJson(simulated['seed-premises']), windowed: simulatedJson(simulated.windowed), windowedPasses: simulatedJson(simulated['windowed-passes']) },
+      disagreements,
     }, null, 2);
   }
   const iterationMs = x + closedForm.transferMs;
@@ -60,6 +64,7 @@ export function runThreshold(values: QuantityValues): string {
     `  simulated, seed-premises          ${simulatedText(simulated['seed-premises'])}`,
     `  simulated, windowed               ${simulatedText(simulated.windowed)}`,
     `  simulated, windowed-passes        ${simulatedText(simulated['windowed-passes'])}`,
+    ...disagreementLines(disagreements),
   ].join('\n');
 }
 
