@@ -106,7 +106,7 @@ describe('npm run test:sync with SYNC_IMPL=<file.c>', () => {
     const { status, signal, output } = runTestSync(resolve(FIXTURES, 'hangs.c'), ['--law', 'L6', '--family', 'any-range'], { SYNC_IMPL_CALL_TIMEOUT_MS: '300' });
     expect(signal).toBeNull();
     expect(status).toBe(1);
-    expect(output).toContain('HANG: the native implementation hangs.c did not return from a call within 300 ms while checking L6 on family any-range, and was killed\n');
+    expect(output).toContain('HANG: the plug-in hangs.c did not return from a call within 300 ms while checking L6 on family any-range, and was killed\n');
     expect(output).toMatch(/\n {2}layout: {4}blockPages \d+, \d+ DirtyMemoryBlocks, rb\.offsetPage \d+, rb\.pages \d+; range startPage \d+ npages \d+ /);
     expect(output).toMatch(/replay: {4}FC_SEED=\d+ FC_NUM_RUNS=15 SYNC_IMPL=\S+hangs\.c npm run test:sync -- --implementation hangs\.c --family any-range --law L6/);
   });

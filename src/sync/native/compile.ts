@@ -52,7 +52,28 @@ export function compileSyncPlugin(sourcePath: string, env: NodeJS.ProcessEnv = p
  * @throws PluginLoadError when there is no compiler or the probe does not compile
  */
 export function compileCrashProbe(env: NodeJS.ProcessEnv = process.env): string {
-  return compile(join(NATIVE_DIR, 'crash-probe.c'), 'crash-probe', C_FLAGS, ['-ldl'], env);
+  return compile(join(NATIVE_DIR, 'crash-probe.c'), 'crash-probe', C_FLAGS, [join(NATIVE_DIR, 'guard-pages.c'), '-ldl'], env);
+}
+
+/**
+ * Compiles the oracle's page-protected buffers (`native/guard-pages.c`) into a shared library.
+ * @param env - the environment (`CC`)
+ * @returns the library's path
+ * @throws PluginLoadError when there is no compiler or the file does not compile
+ */
+export function compileGuardPages(env: NodeJS.ProcessEnv = process.env): string {
+  return compile(join(NATIVE_DIR, 'guard-pages.c'), 'libguard-pages.so', LIBRARY_FLAGS, [], env);
+}
+
+/**
+ * Compiles the benchmarks' sync timer (`native/sync-timer.c`), which times a native sync with its
+ * effects counted in C.
+ * @param env - the environment (`CC`)
+ * @returns the program's path
+ * @throws PluginLoadError when there is no compiler or the timer does not compile
+ */
+export function compileSyncTimer(env: NodeJS.ProcessEnv = process.env): string {
+  return compile(join(NATIVE_DIR, 'sync-timer.c'), 'sync-timer', C_FLAGS, ['-ldl'], env);
 }
 
 function compile(sourcePath: string, outputName: string, flags: readonly string[], libraries: readonly string[], env: NodeJS.ProcessEnv): string {
