@@ -132,6 +132,10 @@ describe('exits, crashes, hangs and errors outside a call, each ending only its 
     expect(gateVerdict(run, []).exitCode).toBe(1);
   });
 
+  test('an exit while the module loads is a load failure (exit 2 in test:sync), found once, not once per check', async () => {
+    await expect(gate('exits-while-loading.mjs', {})).rejects.toThrow(/^SYNC_IMPL: the plug-in \S+exits-while-loading\.mjs ended the process \(exit code 0\) while loading, before its first check$/);
+  });
+
   test('a crash on 2^21-page blocks ends only that family; the other is checked and holds', async () => {
     const run = await gate('crashes-in-one-family.mjs', { laws: ['L3'], families: ['whole-block', 'qemu-block-size'] });
     expect(only(run, 'L3', 'whole-block').kind).toBe('held');

@@ -9,7 +9,7 @@ import { CASE_FAMILIES } from '../sync/case-families.ts';
 import type { LawId } from '../sync/laws/law.ts';
 import type { CallJournalEntry } from '../sync/native/call-journal.ts';
 import { compileSyncPlugin } from '../sync/native/compile.ts';
-import { createCrashProbe, CRASH_SIGNALS } from '../sync/native/crash-probe.ts';
+import { createCrashProbe, CRASH_SIGNALS, type CrashProbe } from '../sync/native/crash-probe.ts';
 import { shrinkCrash, type ShrunkCrash } from '../sync/native/crash-shrink.ts';
 import { isNativePlugin } from '../sync/plugin-loader.ts';
 import type { PropertySettings } from '../property-settings.ts';
@@ -79,6 +79,18 @@ export function describeChildEnd(end: ChildEnd, pair: { law: LawId; family: stri
   return { ...base, kind: 'plugin-failure', summary, report, replay: replay(context.settings.path) };
 }
 
+/** Probes already built in this process, by plug-in path: a run with several crashes compiles once. */
+const probes = new Map<string, CrashProbe>();
+
+function crashProbeFor(path: string, env: NodeJS.ProcessEnv | undefined): CrashProbe {
+  let probe = probes.get(path);
+  if (!probe) {
+    probe = createCrashProbe(extname(path) === '.c' ? compileSyncPlugin(path, env) : path, env);
+    probes.set(path, probe);
+  }
+  return probe;
+}
+
 /**
  * Shrinks a native crash through the crash probe, on the check's family and seed.
  * @returns the smallest crashing case, or why there is none
@@ -87,9 +99,7 @@ function shrinkWithProbe(context: EndContext, pair: { law: LawId; family: string
   const family = CASE_FAMILIES.find((f) => f.name === pair.family);
   if (!('pluginPath' in context.source) || !isNativePlugin(context.source.pluginPath) || !family) return { reason: 'only native code is shrunk through the crash probe' };
   try {
-    const path = resolve(context.source.pluginPath);
-    const libraryPath = extname(path) === '.c' ? compileSyncPlugin(path, context.env) : path;
-    const shrunk = shrinkCrash(createCrashProbe(libraryPath, context.env), family, pair.law, context.settings);
+    const shrunk = shrinkCrash(crashProbeFor(resolve(context.source.pluginPath), context.env), family, pair.law, context.settings);
     return shrunk ?? { reason: "no case of the family crashes the probe: the crash came while shrinking another law's counterexample" };
   } catch (error) {
     return { reason: `the crash probe could not run: ${error instanceof Error ? error.message : String(error)}` };
