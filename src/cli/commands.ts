@@ -6,6 +6,7 @@ import type { CliCommand } from './cli-command.ts';
 import { claimsCommand } from './claims-command.ts';
 import { derivationCommand } from './derivation-command.ts';
 import { maxDirtyRateCommand } from './max-dirty-rate-command.ts';
+import { qemuCommand } from './qemu-command.ts';
 import { thresholdCommand } from './threshold-command.ts';
 
 /** Every registered subcommand. */
@@ -14,4 +15,5 @@ export const COMMANDS: readonly CliCommand[] = [
   maxDirtyRateCommand,
   claimsCommand,
   derivationCommand,
+  qemuCommand,
 ];

@@ -17,7 +17,8 @@ import { DEFAULT_CALL_TIMEOUT_MS, runGate } from '../gate/run-gate.ts';
 import { propertySettingsFromEnv, type PropertySettings } from '../property-settings.ts';
 import { CASE_FAMILIES } from '../sync/case-families.ts';
 import { BUILT_IN_IMPLEMENTATIONS } from '../sync/implementations.ts';
-import { FINDING_REASONS, KNOWN_FINDINGS } from '../sync/known-findings.ts';
+import { FINDING_CAUSES } from '../sync/finding-causes.ts';
+import { KNOWN_FINDINGS } from '../sync/known-findings.ts';
 import { LAWS } from '../sync/laws/catalogue.ts';
 import type { LawId } from '../sync/laws/law.ts';
 import { basename, extname } from 'node:path';
@@ -135,7 +136,7 @@ function knownFindingsOf(implementation?: string): BaselineEntry[] {
     law: f.law,
     family: f.family,
     kind: 'finding',
-    reason: FINDING_REASONS[f.reason],
+    reason: f.causes.map((cause) => FINDING_CAUSES[cause].title).join('; or '),
   }));
 }
 

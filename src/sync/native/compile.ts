@@ -69,6 +69,17 @@ export function compileGuardPages(env: NodeJS.ProcessEnv = process.env): string 
   return compile(join(NATIVE_DIR, 'guard-pages.c'), 'libguard-pages.so', LIBRARY_FLAGS, [], env);
 }
 
+/**
+ * Compiles the benchmarks' sync timer (`native/sync-timer.c`), which times a native sync with its
+ * effects counted in C.
+ * @param env - the environment (`CC`)
+ * @returns the program's path
+ * @throws PluginLoadError when there is no compiler or the timer does not compile
+ */
+export function compileSyncTimer(env: NodeJS.ProcessEnv = process.env): string {
+  return compile(join(NATIVE_DIR, 'sync-timer.c'), 'sync-timer', C_FLAGS, ['-ldl'], env);
+}
+
 function compile(sourcePath: string, outputName: string, flags: readonly string[], libraries: readonly string[], env: NodeJS.ProcessEnv): string {
   const [compiler, ...compilerArgs] = compilerCommand(env);
   const directory = mkdtempSync(join(tmpdir(), 'dirty-sync-native-'));
