@@ -79,14 +79,17 @@ export function describeChildEnd(end: ChildEnd, pair: { law: LawId; family: stri
   return { ...base, kind: 'plugin-failure', summary, report, replay: replay(context.settings.path) };
 }
 
-/** Probes already built in this process, by plug-in path: a run with several crashes compiles once. */
-const probes = new Map<string, CrashProbe>();
+/**
+ * Probes already built, per run (its context) and plug-in: a run with several crashes compiles once,
+ * and a probe never runs with another run's environment.
+ */
+const probes = new WeakMap<EndContext, CrashProbe>();
 
-function crashProbeFor(path: string, env: NodeJS.ProcessEnv | undefined): CrashProbe {
-  let probe = probes.get(path);
+function crashProbeFor(context: EndContext, path: string): CrashProbe {
+  let probe = probes.get(context);
   if (!probe) {
-    probe = createCrashProbe(extname(path) === '.c' ? compileSyncPlugin(path, env) : path, env);
-    probes.set(path, probe);
+    probe = createCrashProbe(extname(path) === '.c' ? compileSyncPlugin(path, context.env) : path, context.env);
+    probes.set(context, probe);
   }
   return probe;
 }
@@ -99,7 +102,7 @@ function shrinkWithProbe(context: EndContext, pair: { law: LawId; family: string
   const family = CASE_FAMILIES.find((f) => f.name === pair.family);
   if (!('pluginPath' in context.source) || !isNativePlugin(context.source.pluginPath) || !family) return { reason: 'only native code is shrunk through the crash probe' };
   try {
-    const shrunk = shrinkCrash(crashProbeFor(resolve(context.source.pluginPath), context.env), family, pair.law, context.settings);
+    const shrunk = shrinkCrash(crashProbeFor(context, resolve(context.source.pluginPath)), family, pair.law, context.settings);
     return shrunk ?? { reason: "no case of the family crashes the probe: the crash came while shrinking another law's counterexample" };
   } catch (error) {
     return { reason: `the crash probe could not run: ${error instanceof Error ? error.message : String(error)}` };
