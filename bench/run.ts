@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { createPlan } from './bench-plan.ts';
 import type { BenchQuestion, QuestionContext } from './bench-question.ts';
 import { trainContestants } from './jit-training.ts';
+import { guardCost } from './guard-cost.bench.ts';
 import { describeMachine } from './machine.ts';
 import { prepareQemuSourceContestants, qemuSourceQuestion } from './qemu-source.bench.ts';
 import { remoteClears } from './remote-clears.bench.ts';
@@ -60,6 +61,7 @@ trainContestants(plan, sink);
 const speed = ask(syncSpeed);
 const clears = ask(remoteClears);
 const simulators = ask(simulatorSpeed);
+const guards = ask(guardCost);
 // QEMU's own code, when a tree is given: built first (the C parser loads asynchronously).
 const qemuSource = options.source === undefined ? undefined : ask(qemuSourceQuestion(await prepareQemuSourceContestants(options.source)));
 const targets = checkTargets(speed.figures, plan, simulators.figures);
@@ -72,7 +74,7 @@ const results = {
   mode: plan.mode,
   ...machine,
   durationSeconds,
-  questions: { [syncSpeed.id]: speed, [remoteClears.id]: clears, [simulatorSpeed.id]: simulators, ...(qemuSource ? { qemuSource } : {}) },
+  questions: { [syncSpeed.id]: speed, [remoteClears.id]: clears, [simulatorSpeed.id]: simulators, [guardCost.id]: guards, ...(qemuSource ? { qemuSource } : {}) },
   targets,
   consumed: { results: sink.consumed, checksum: sink.checksum },
 };

@@ -8,6 +8,7 @@ import type { CliCommand } from '../../src/cli/cli-command.ts';
 import { parseCommandLine } from '../../src/cli/command-arguments.ts';
 import { COMMANDS } from '../../src/cli/commands.ts';
 import { main, runProgram } from '../../src/cli/dirty-sync-oracle.ts';
+import { readDocSample } from '../docs/doc-sample.ts';
 
 function collect() {
   const stdout: string[] = [];
@@ -49,6 +50,15 @@ describe.each(COMMANDS.map((c) => [c.name, c] as const))('%s --help', (name, com
       expect(parseCommandLine(command, args).help).toBe(false);
     }
   });
+});
+
+test('docs/command-line.md shows threshold --help and a negative bandwidth as the command prints them', async () => {
+  const help = collect();
+  await main(['threshold', '--help'], help.output);
+  expect(help.stdout.join('\n')).toBe(readDocSample('docs/command-line.md', 'threshold-help'));
+  const negative = collect();
+  await main(['max-dirty-rate', '--bandwidth', '-15 GB/s', '--sync', '12 ms', '--downtime', '150 ms'], negative.output);
+  expect(negative.stderr.join('\n')).toBe(readDocSample('docs/command-line.md', 'negative-bandwidth'));
 });
 
 describe('dispatch', () => {

@@ -15,6 +15,14 @@ import { auditSeedClaims } from '../../src/convergence/claims-audit.ts';
 import type { StepCheck } from '../../src/convergence/derivation-check.ts';
 import { DERIVATION_LINKS } from '../../src/convergence/derivation-steps.ts';
 import { SEED_VM_MEMORY_BYTES } from '../../src/convergence/threshold-comparison.ts';
+import { readDocSample } from '../docs/doc-sample.ts';
+
+/** A documented command and its output: the `$ ` line, then what it printed. */
+function documentedRun(id: string): { argv: string[]; output: string } {
+  const [command, ...output] = readDocSample('docs/command-line.md', id).split('\n');
+  const argv = [...command.replace(/^\$ npx dirty-sync-oracle /, '').matchAll(/"([^"]*)"|(\S+)/g)].map((m) => m[1] ?? m[2]);
+  return { argv, output: output.join('\n') };
+}
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -29,14 +37,16 @@ const seedThreshold = ['--bandwidth', '15 GB/s', '--dirty-rate', '10 GB/s', '--s
 
 describe('threshold', () => {
   test('prints t*, the regime, the closed-form least limit and both simulated ones', async () => {
-    const { code, stdout } = await run('threshold', ...seedThreshold);
+    const documented = documentedRun('threshold-12ms');
+    const { code, stdout } = await run(...documented.argv);
     expect(code).toBe(0);
     const text = stdout.join('\n');
-    expect(text).toContain('critical transfer time t* (eq. 2)   146 ms');
-    expect(text).toContain('x + t* = 219 ms >= 100 ms: long-iteration, eq. (5)');
-    expect(text).toMatch(/closed form, eq\. \(12\)\s+219 ms/);
-    expect(text).toMatch(/simulated, seed-premises\s+219 ms/);
-    expect(text).toMatch(/simulated, windowed\s+219 ms/);
+    expect(text).toBe(documented.output);
+    expect(text).toContain('critical transfer time t* (eq. 2)   24 ms');
+    expect(text).toContain('x + t* = 36 ms < 100 ms: short-iteration, eq. (15)');
+    expect(text).toMatch(/closed form, eq\. \(19\)\s+27\.273 ms/);
+    expect(text).toMatch(/simulated, seed-premises\s+27\.273 ms/);
+    expect(text).toMatch(/windowed, windowed-passes: outside the long-iteration regime: x \+ t\* = 36 ms < 100 ms/);
   });
 
   test('--json has the documented fields, in ms and bytes per second', async () => {
@@ -52,8 +62,10 @@ describe('threshold', () => {
 
 describe('max-dirty-rate', () => {
   test('prints the closed form and both simulated greatest rates', async () => {
-    const { code, stdout } = await run('max-dirty-rate', '--bandwidth', '15 GB/s', '--sync', '12 ms', '--downtime', '150 ms');
+    const documented = documentedRun('max-dirty-rate-12ms');
+    const { code, stdout } = await run(...documented.argv);
     expect(code).toBe(0);
+    expect(stdout.join('\n')).toBe(documented.output);
     expect(stdout.join('\n')).toMatch(/closed form, eq\. \(12\)\s+D < 13\.8 GB\/s \(long-iteration at the bound\)/);
   });
 
@@ -68,12 +80,12 @@ describe('max-dirty-rate', () => {
 });
 
 describe('claims', () => {
-  test('prints the audit table that the README shows', async () => {
+  test('prints the audit table that docs/command-line.md shows', async () => {
     const { code, stdout } = await run('claims');
     expect(code).toBe(0);
     const table = renderClaimsTable(auditSeedClaims(), SEED_VM_MEMORY_BYTES);
     expect(stdout.join('\n')).toBe(table);
-    expect(readFileSync(resolve(root, 'README.md'), 'utf8')).toContain(table);
+    expect(documentedRun('claims').output).toBe(table);
   });
 
   test('--json lists the eight claims with the documented fields', async () => {

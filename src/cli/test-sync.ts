@@ -11,20 +11,22 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { rangeError } from '../check.ts';
 import { isContinuousIntegration } from '../gate/continuous-integration.ts';
-import { compareWithBaseline, entriesFor, formatBaseline, formatDifferences, parseBaseline, type BaselineEntry } from '../gate/baseline.ts';
+import { entriesFor, formatBaseline, gateVerdict, parseBaseline, type BaselineEntry } from '../gate/baseline.ts';
 import { countFailures, type GateOutcome, type GateRun } from '../gate/gate-outcome.ts';
 import { DEFAULT_CALL_TIMEOUT_MS, runGate } from '../gate/run-gate.ts';
 import { propertySettingsFromEnv, type PropertySettings } from '../property-settings.ts';
 import { CASE_FAMILIES } from '../sync/case-families.ts';
 import { BUILT_IN_IMPLEMENTATIONS } from '../sync/implementations.ts';
-import { FINDING_REASONS, KNOWN_FINDINGS } from '../sync/known-findings.ts';
+import { FINDING_CAUSES } from '../sync/finding-causes.ts';
+import { KNOWN_FINDINGS } from '../sync/known-findings.ts';
 import { LAWS } from '../sync/laws/catalogue.ts';
 import type { LawId } from '../sync/laws/law.ts';
-import { basename } from 'node:path';
+import { basename, extname } from 'node:path';
+import { sanitizersFromEnv } from '../sync/native/sanitizer-driver.ts';
 import { PluginLoadError } from '../sync/plugin-loader.ts';
 import { parseQuantity } from './quantity.ts';
 
-const USAGE = `usage: [SYNC_IMPL=<module, .c or .so>] [FC_SEED=n] [FC_NUM_RUNS=n] [FC_PATH=p] npm run test:sync -- [options]
+const USAGE = `usage: [SYNC_IMPL=<module, .c or .so>] [SYNC_SANITIZE=address,undefined] [FC_SEED=n] [FC_NUM_RUNS=n] [FC_PATH=p] npm run test:sync -- [options]
   --implementation NAME    check only this implementation
   --family NAME            check only this case family
   --law Ln                 check only this law
@@ -67,8 +69,12 @@ async function main(argv: readonly string[]): Promise<number> {
     console.log(USAGE);
     return 0;
   }
-  const settings = propertySettingsFromEnv();
+  const sanitizers = sanitizersFromEnv();
   const pluginPath = process.env.SYNC_IMPL?.trim() || undefined;
+  if (sanitizers && extname(pluginPath ?? '') !== '.c') {
+    throw new UsageError(`test-sync: SYNC_SANITIZE needs SYNC_IMPL to name a C plug-in (.c), to build it with the sanitizers; got ${pluginPath ? JSON.stringify(pluginPath) : 'no SYNC_IMPL'}`);
+  }
+  const settings = propertySettingsFromEnv();
   const callTimeoutMs = callTimeout(values['call-timeout']);
   const families = CASE_FAMILIES.filter((f) => !values.family || f.name === values.family).map((f) => f.name);
   const laws = LAWS.filter((l) => !values.law || l.id === values.law).map((l) => l.id);
@@ -119,10 +125,8 @@ async function main(argv: readonly string[]): Promise<number> {
     writeFileSync(writePath, formatBaseline(runs, header, baseline ?? (pluginPath ? [] : knownFindingsOf())));
     console.log(`\nwrote ${runs.reduce((sum, run) => sum + run.outcomes.filter((o) => o.kind !== 'held').length, 0)} finding(s) to ${writePath}; review the reasons before committing it`);
   }
-  const incomplete = runs.filter((run) => !run.complete).length;
-  if (incomplete > 0) console.log(`\n${incomplete} run(s) did not confirm that every check reported: not green`);
-  console.log(unexpected === 0 && incomplete === 0 ? '\nevery law held or failed as expected' : `\n${unexpected} unexpected result(s)`);
-  return unexpected === 0 && incomplete === 0 ? 0 : 1;
+  console.log(unexpected === 0 ? '\nevery law held or failed as expected' : `\n${unexpected} unexpected result(s)`);
+  return unexpected === 0 ? 0 : 1;
 }
 
 /** The built-ins' reviewed known findings as baseline entries. */
@@ -132,7 +136,7 @@ function knownFindingsOf(implementation?: string): BaselineEntry[] {
     law: f.law,
     family: f.family,
     kind: 'finding',
-    reason: FINDING_REASONS[f.reason],
+    reason: f.causes.map((cause) => FINDING_CAUSES[cause].title).join('; or '),
   }));
 }
 
@@ -157,7 +161,7 @@ function callTimeout(text: string | undefined): number {
 
 /**
  * Prints one implementation's table, reports and differences.
- * @returns the number of differences from the expectation
+ * @returns the number of differences from the expectation (an incomplete run counts as one)
  */
 function printRun(run: GateRun, laws: readonly LawId[], expected: readonly BaselineEntry[], all: boolean, settings: PropertySettings): number {
   const isExpected = (o: GateOutcome) => expected.some((e) => e.law === o.law && e.family === o.family && e.kind === o.kind);
@@ -183,8 +187,7 @@ function printRun(run: GateRun, laws: readonly LawId[], expected: readonly Basel
     console.log(`\n${mark}: ${outcome.report}`);
   }
   if (hidden > 0) console.log(`\n(${hidden} more counterexample(s) on other families; --all prints them)`);
-  const difference = compareWithBaseline(run, expected);
-  const lines = formatDifferences(run.implementation, difference);
+  const { lines } = gateVerdict(run, expected);
   console.log(`\nsummary for ${run.implementation}: ${countFailures(run.outcomes)} in ${run.outcomes.length} checks (seed ${settings.seed})`);
   for (const line of lines) console.log(line);
   return lines.length;

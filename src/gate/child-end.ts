@@ -20,7 +20,7 @@ import type { ImplementationSource } from './gate-request.ts';
 export type ChildEnd =
   | { readonly kind: 'plugin-error'; readonly text: string; readonly entry?: CallJournalEntry }
   | { readonly kind: 'hang'; readonly between: boolean; readonly entry?: CallJournalEntry }
-  | { readonly kind: 'exit'; readonly code: number | null; readonly signal: NodeJS.Signals | null; readonly entry?: CallJournalEntry; readonly callInFlight: boolean };
+  | { readonly kind: 'exit'; readonly code: number | null; readonly signal: NodeJS.Signals | null; readonly entry?: CallJournalEntry; readonly callInFlight: boolean; readonly fault?: string };
 
 /** What the description needs from the run's options. */
 interface EndContext {
@@ -64,7 +64,13 @@ export function describeChildEnd(end: ChildEnd, pair: { law: LawId; family: stri
   if (end.signal !== null && CRASH_SIGNALS.has(end.signal)) {
     const shrunk = end.entry ? shrinkWithProbe(context, pair) : { reason: 'the crash came before the first call' };
     const path = 'syncCase' in shrunk ? shrunk.path : context.settings.path;
-    return { ...base, kind: 'crash', summary: `crashed (${end.signal})`, report: formatDeath(end.signal, end.entry ? entry : undefined, shrunk, replayEnv, context.replayPrefix), replay: replay(path) };
+    const report = formatDeath(end.signal, end.entry ? entry : undefined, shrunk, replayEnv, context.replayPrefix).split('\n');
+    // The page guards' handler named the address the plug-in touched, on the shrunk case when there
+    // is one: the line that says what the plug-in did.
+    const fault = ('syncCase' in shrunk ? shrunk.fault : undefined) ?? end.fault;
+    if (fault) report.splice(1, 0, `  fault:     ${fault}`);
+    const summary = `crashed (${end.signal})${fault ? `: ${fault}` : ''}`;
+    return { ...base, kind: 'crash', summary, report: report.join('\n'), replay: replay(path) };
   }
   const how = end.signal !== null ? `was killed by ${end.signal}` : `ended the process (exit code ${end.code})`;
   const where = end.callInFlight ? 'in a call' : 'between calls';

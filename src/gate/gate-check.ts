@@ -15,6 +15,7 @@ import type { SyncLaw } from '../sync/laws/law.ts';
 import type { SyncCase } from '../sync/sync-case.ts';
 import type { GateOutcome } from './gate-outcome.ts';
 import { observeGuarded } from './guarded-observation.ts';
+import type { PageGuards } from '../sync/native/page-guards.ts';
 
 /**
  * Runs the check.
@@ -23,15 +24,24 @@ import { observeGuarded } from './guarded-observation.ts';
  * @param family - the case family
  * @param settings - seed, runs (already scaled for a known finding) and replay path
  * @param replay - the command that replays this check, without its environment variables
+ * @param pageGuards - end every buffer at a protected page too (for native code)
  * @returns `held`, `finding` or `guard`
  */
-export function checkGuardedLaw(implementation: SyncImplementation, law: SyncLaw, family: CaseFamily, settings: PropertySettings, replay: string): GateOutcome {
+export function checkGuardedLaw(
+  implementation: SyncImplementation,
+  law: SyncLaw,
+  family: CaseFamily,
+  settings: PropertySettings,
+  replay: string,
+  pageGuards?: PageGuards,
+): GateOutcome {
   const withSplit = law.id === 'L9';
-  const misbehaves = (syncCase: SyncCase) => observeGuarded(implementation, syncCase).misbehaviour(withSplit).length > 0;
+  const observe = (syncCase: SyncCase) => observeGuarded(implementation, syncCase, pageGuards);
+  const misbehaves = (syncCase: SyncCase) => observe(syncCase).misbehaviour(withSplit).length > 0;
   const options = { seed: settings.seed, numRuns: runsFor(family, settings), ...(settings.path ? { path: settings.path } : {}) };
   const search = fc.check(
     fc.property(family.arbitrary, (syncCase) => {
-      const guarded = observeGuarded(implementation, syncCase);
+      const guarded = observe(syncCase);
       return guarded.misbehaviour(withSplit).length === 0 && law.check(guarded.observation) === null;
     }),
     { ...options, endOnFailure: true },
@@ -42,7 +52,7 @@ export function checkGuardedLaw(implementation: SyncImplementation, law: SyncLaw
   const guardFailure = misbehaves(search.counterexample[0]);
   const property = guardFailure
     ? fc.property(family.arbitrary, (syncCase) => !misbehaves(syncCase))
-    : fc.property(family.arbitrary, (syncCase) => law.check(observeGuarded(implementation, syncCase).observation) === null);
+    : fc.property(family.arbitrary, (syncCase) => law.check(observe(syncCase).observation) === null);
   // Starting from the failing case's path replays it first and shrinks from there, without
   // searching again; the path fast-check then prints still starts from the seed.
   const shrunk = fc.check(property, { ...options, path: search.counterexamplePath ?? options.path });
@@ -50,7 +60,7 @@ export function checkGuardedLaw(implementation: SyncImplementation, law: SyncLaw
   // plug-in makes it pass, the unshrunk case is kept.
   const syncCase = shrunk.failed && shrunk.counterexample ? shrunk.counterexample[0] : search.counterexample[0];
   const path = shrunk.failed ? (shrunk.counterexamplePath ?? '') : (search.counterexamplePath ?? '');
-  const guarded = observeGuarded(implementation, syncCase);
+  const guarded = observe(syncCase);
   const violation = guardFailure
     ? guarded.misbehaviour(withSplit).join('; ') || 'the plug-in misbehaved on this case only once (a non-deterministic plug-in?)'
     : (law.check(guarded.observation) ?? 'the law held when the counterexample was replayed (a non-deterministic implementation?)');

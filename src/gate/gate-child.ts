@@ -11,6 +11,9 @@ import { CALL_JOURNAL_VARIABLE, openCallJournal } from '../sync/native/call-jour
 import { checkPairs, loadRequested } from './check-pairs.ts';
 import type { ChildMessage, GateRequest } from './gate-request.ts';
 
+/** How long the child waits after the last check for errors the plug-in left in timers (ms). */
+const SETTLE_MS = 50;
+
 /** Sends a message and waits until it is handed to the operating system. */
 function send(message: ChildMessage): Promise<void> {
   return new Promise((resolve) => {
@@ -46,11 +49,13 @@ async function run(request: GateRequest): Promise<void> {
     },
     async after(outcome) {
       await send({ type: 'outcome', outcome });
-      // A turn of the event loop, so an error the plug-in left in a timer or a promise surfaces
-      // here, blamed on the check that just ran rather than on a later one.
-      await new Promise((resolve) => setImmediate(resolve));
+      // A timer's turn of the event loop, so an error the plug-in left in a promise or a timer
+      // surfaces here, blamed on the check that just ran rather than on a later one.
+      await new Promise((resolve) => setTimeout(resolve, 1));
     },
   });
+  // Before confirming, a little longer for what the plug-in left behind the last check.
+  await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
   await send({ type: 'done', reported });
   process.disconnect();
 }

@@ -6,6 +6,9 @@ import type { PropertySettings } from '../property-settings.ts';
 import type { LawId } from '../sync/laws/law.ts';
 import type { GateOutcome } from './gate-outcome.ts';
 
+/** The environment variable through which the runner names the page guards' fault report file to its child. */
+export const GUARD_REPORT_VARIABLE = 'SYNC_GUARD_REPORT';
+
 /** The implementation to check: one of the built-ins by name, or a plug-in file. */
 export type ImplementationSource = { readonly builtIn: string } | { readonly pluginPath: string };
 

@@ -5,6 +5,7 @@
  * buffer it landed. A JS plug-in reaches the zones only through `.buffer`; a C plug-in reached
  * through the FFI writes into them directly, since the FFI passes a pointer into the same memory.
  */
+import type { PageGuards } from '../sync/native/page-guards.ts';
 import type { SyncState } from '../sync/sync-case.ts';
 
 /** 64-bit words of pattern on each side of every buffer: one cache line. */
@@ -23,6 +24,10 @@ interface GuardedBuffer {
   readonly whole: Uint32Array;
   /** 32-bit words of the view. */
   readonly viewWords: number;
+  /** 32-bit words of pattern after the view: none when a protected page follows it. */
+  readonly afterWords: number;
+  /** Gives page-guarded memory back. */
+  readonly release?: () => void;
 }
 
 /** The zones of one state, in the order the state lists its buffers (blocks, then `bmap`). */
@@ -32,6 +37,8 @@ export interface GuardZones {
    * @returns one line per buffer whose zones changed, e.g. `wrote outside the bitmaps: 2 words past the end of block 3`; empty when none did
    */
   check(): string[];
+  /** Gives page-guarded memory back; the state's arrays must not be used afterwards. */
+  release(): void;
 }
 
 /**
@@ -40,32 +47,36 @@ export interface GuardZones {
  * @param name - the buffer's name in messages
  * @returns the view and its record
  */
-function guardedCopy(words: Uint32Array, name: string): { view: Uint32Array; buffer: GuardedBuffer } {
-  const whole = new Uint32Array(ZONE_WORDS + words.length + ZONE_WORDS);
+function guardedCopy(words: Uint32Array, name: string, pageGuards?: PageGuards): { view: Uint32Array; buffer: GuardedBuffer } {
+  // With page guards the view ends at the protected page, which replaces the zone after it.
+  const afterWords = pageGuards ? 0 : ZONE_WORDS;
+  const mapped = pageGuards?.allocate(ZONE_WORDS + words.length, name);
+  const whole = mapped?.words ?? new Uint32Array(ZONE_WORDS + words.length + afterWords);
   whole.fill(GUARD_PATTERN, 0, ZONE_WORDS);
   whole.fill(GUARD_PATTERN, ZONE_WORDS + words.length);
   const view = whole.subarray(ZONE_WORDS, ZONE_WORDS + words.length);
   view.set(words);
-  return { view, buffer: { name, whole, viewWords: words.length } };
+  return { view, buffer: { name, whole, viewWords: words.length, afterWords, ...(mapped ? { release: mapped.release } : {}) } };
 }
 
 /**
  * Copies a state into guarded buffers.
  * @param state - the state to copy (its arrays are not kept)
+ * @param pageGuards - also end every buffer at a protected page (for native code)
  * @returns the guarded state, and its zones
  */
-export function guardState(state: SyncState): { state: SyncState; zones: GuardZones } {
+export function guardState(state: SyncState, pageGuards?: PageGuards): { state: SyncState; zones: GuardZones } {
   const buffers: GuardedBuffer[] = [];
   const blocks = state.mem.blocks.map((block, index) => {
-    const { view, buffer } = guardedCopy(block, `block ${index}`);
+    const { view, buffer } = guardedCopy(block, `block ${index}`, pageGuards);
     buffers.push(buffer);
     return view;
   });
-  const { view: bmap, buffer } = guardedCopy(state.rb.bmap, 'bmap');
+  const { view: bmap, buffer } = guardedCopy(state.rb.bmap, 'bmap', pageGuards);
   buffers.push(buffer);
   return {
     state: { mem: { blockPages: state.mem.blockPages, blocks }, rb: { offsetPage: state.rb.offsetPage, pages: state.rb.pages, bmap } },
-    zones: { check: () => buffers.flatMap(checkBuffer) },
+    zones: { check: () => buffers.flatMap(checkBuffer), release: () => buffers.forEach((b) => b.release?.()) },
   };
 }
 
@@ -75,12 +86,14 @@ export function guardState(state: SyncState): { state: SyncState; zones: GuardZo
  * @returns zero or one line
  */
 function checkBuffer(buffer: GuardedBuffer): string[] {
-  const { whole, viewWords, name } = buffer;
+  const { whole, viewWords, afterWords, name } = buffer;
   const after = ZONE_WORDS + viewWords;
   let farthestBefore = 0;
   let farthestAfter = 0;
   for (let word = 0; word < ZONE_WORDS; word++) {
     if (whole[word] !== GUARD_PATTERN) farthestBefore = Math.max(farthestBefore, GUARD_ZONE_LONGS - (word >> 1));
+  }
+  for (let word = 0; word < afterWords; word++) {
     if (whole[after + word] !== GUARD_PATTERN) farthestAfter = Math.max(farthestAfter, (word >> 1) + 1);
   }
   if (farthestBefore === 0 && farthestAfter === 0) return [];

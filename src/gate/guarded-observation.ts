@@ -8,6 +8,7 @@
 import type { DirtyMemory, RamBlock, SyncImplementation } from '../sync/contract.ts';
 import { runSync, type SyncObservation, type SyncRun } from '../sync/observation.ts';
 import { materialize, type SyncCase, type SyncState } from '../sync/sync-case.ts';
+import type { PageGuards } from '../sync/native/page-guards.ts';
 import { guardState } from './guard-zones.ts';
 
 /** An observation and what the plug-in did outside its bitmaps. */
@@ -26,17 +27,18 @@ export interface GuardedObservation {
  * Runs the whole range and, on demand, the split range, each on guarded copies of the case.
  * @param implementation - the plug-in
  * @param syncCase - the case
+ * @param pageGuards - end every buffer at a protected page too (for native code)
  * @returns the observation and its misbehaviour
  */
-export function observeGuarded(implementation: SyncImplementation, syncCase: SyncCase): GuardedObservation {
+export function observeGuarded(implementation: SyncImplementation, syncCase: SyncCase, pageGuards?: PageGuards): GuardedObservation {
   const { startPage, npages, splitPage } = syncCase;
-  const whole = runGuarded(implementation, syncCase, [[startPage, npages]]);
+  const whole = runGuarded(implementation, syncCase, [[startPage, npages]], pageGuards);
   let split: { run: SyncRun; misbehaviour: string[] } | undefined;
   const splitRun = () =>
     (split ??= runGuarded(implementation, syncCase, [
       [startPage, splitPage - startPage],
       [splitPage, startPage + npages - splitPage],
-    ]));
+    ], pageGuards));
   return {
     observation: {
       syncCase,
@@ -54,8 +56,13 @@ export function observeGuarded(implementation: SyncImplementation, syncCase: Syn
  * Makes the calls of one run on a guarded state, checking after each call.
  * @returns the run and the misbehaviour seen
  */
-function runGuarded(implementation: SyncImplementation, syncCase: SyncCase, ranges: readonly (readonly [number, number])[]): { run: SyncRun; misbehaviour: string[] } {
-  const { state, zones } = guardState(materialize(syncCase));
+function runGuarded(
+  implementation: SyncImplementation,
+  syncCase: SyncCase,
+  ranges: readonly (readonly [number, number])[],
+  pageGuards?: PageGuards,
+): { run: SyncRun; misbehaviour: string[] } {
+  const { state, zones } = guardState(materialize(syncCase), pageGuards);
   const misbehaviour: string[] = [];
   const watched: SyncImplementation = {
     ...implementation,
@@ -69,7 +76,15 @@ function runGuarded(implementation: SyncImplementation, syncCase: SyncCase, rang
       }
     },
   };
-  return { run: runSync(watched, state, ranges), misbehaviour };
+  const run = runSync(watched, state, ranges);
+  if (!pageGuards) return { run, misbehaviour };
+  // Mapped memory goes back to the pool for the next case, so the laws read a copy.
+  const after: SyncState = {
+    mem: { blockPages: state.mem.blockPages, blocks: state.mem.blocks.map((block) => block.slice()) },
+    rb: { offsetPage: state.rb.offsetPage, pages: state.rb.pages, bmap: state.rb.bmap.slice() },
+  };
+  zones.release();
+  return { run: { ...run, after }, misbehaviour };
 }
 
 /** The oracle's structure as it handed it over. */

@@ -8,7 +8,7 @@
  * was given. `test:sync` and the `qemu` command both call this.
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -21,7 +21,7 @@ import type { LawId } from '../sync/laws/law.ts';
 import { CALL_JOURNAL_VARIABLE, callInFlightMs, readCallJournal } from '../sync/native/call-journal.ts';
 import { PluginLoadError } from '../sync/plugin-load-error.ts';
 import type { GateOutcome, GateRun } from './gate-outcome.ts';
-import type { CheckPair, ChildMessage, GateRequest, ImplementationSource } from './gate-request.ts';
+import { GUARD_REPORT_VARIABLE, type CheckPair, type ChildMessage, type GateRequest, type ImplementationSource } from './gate-request.ts';
 import { checkPairs, loadRequested } from './check-pairs.ts';
 import { describeChildEnd, type ChildEnd } from './child-end.ts';
 
@@ -128,7 +128,7 @@ async function runInProcess(options: GateOptions, pairs: CheckPair[]): Promise<G
     outcomes.push(outcome);
     options.onOutcome?.(outcome);
   };
-  await checkPairs(implementation, { pairs, settings: options.settings, replayPrefix: options.replayPrefix }, { before: () => {}, after });
+  await checkPairs(implementation, { source: options.source, pairs, settings: options.settings, replayPrefix: options.replayPrefix }, { before: () => {}, after });
   return { implementation: implementation.name, description: implementation.description, outcomes, complete: true };
 }
 
@@ -159,6 +159,7 @@ async function runChild(
 ): Promise<ChildReport> {
   const directory = mkdtempSync(join(tmpdir(), 'dirty-sync-gate-'));
   const journalPath = join(directory, 'call.json');
+  const faultPath = join(directory, 'fault.txt');
   let loadError: string | undefined;
   let done = false;
   let reported = 0;
@@ -172,7 +173,7 @@ async function runChild(
     const { code, signal } = await new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve, reject) => {
       // The child's temporary files (a compiled plug-in) go inside this directory, which this
       // process removes: a child killed by a signal cleans up nothing.
-      const childEnv = { ...env, [CALL_JOURNAL_VARIABLE]: journalPath, TMPDIR: directory };
+      const childEnv = { ...env, [CALL_JOURNAL_VARIABLE]: journalPath, [GUARD_REPORT_VARIABLE]: faultPath, TMPDIR: directory };
       const child = spawn(process.execPath, ['--import', TSX_LOADER, CHILD_SCRIPT], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], env: childEnv });
       const forward = (received: NodeJS.Signals) => child.kill(received);
       for (const name of FORWARDED_SIGNALS) process.on(name, forward);
@@ -222,7 +223,7 @@ async function runChild(
       ? { kind: 'plugin-error', text: pluginError, entry }
       : hang
         ? { kind: 'hang', between: hang === 'between-calls', entry }
-        : { kind: 'exit', code, signal, entry, callInFlight: entry !== undefined && callInFlightMs(journalPath) !== undefined };
+        : { kind: 'exit', code, signal, entry, callInFlight: entry !== undefined && callInFlightMs(journalPath) !== undefined, fault: readFault(faultPath) };
     const blamed = inCheck ?? (pluginError ? lastReported : undefined);
     return { ...(loadError !== undefined ? { loadError } : {}), done, reported, ...(blamed ? { inCheck: blamed } : {}), end };
   } finally {
@@ -239,6 +240,15 @@ const FORWARDED_SIGNALS: readonly NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGH
  * it; generous, because a machine under load stretches the oracle's own work between calls.
  */
 const IDLE_MARGIN_MS = 30_000;
+
+/** The page guards' fault report, if the child wrote one. */
+function readFault(path: string): string | undefined {
+  try {
+    return readFileSync(path, 'utf8').trim() || undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 function journalModifiedMs(path: string): number {
   try {
