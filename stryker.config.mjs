@@ -1,21 +1,18 @@
 // Mutation testing of the core (npm run mutation; docs/bug-finding.md explains the scope and the
 // incremental file). The seed is pinned by the npm script, so a re-run gives the same verdicts.
+import { readFileSync } from 'node:fs';
+
+const scope = JSON.parse(readFileSync(new URL('./mutation/scope.json', import.meta.url), 'utf8'));
+
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
   testRunner: 'vitest',
   plugins: ['@stryker-mutator/vitest-runner'],
-  vitest: { configFile: 'vitest.mutation.config.ts', related: false },
+  // Only the test files that import a mutated file (directly or not) run, in the first run too.
+  vitest: { configFile: 'vitest.mutation.config.ts', related: true },
   coverageAnalysis: 'perTest',
-  mutate: [
-    'src/bitmap/**/*.ts',
-    'src/convergence/**/*.ts',
-    'src/simulator/**/*.ts',
-    'src/sync/**/*.ts',
-    // Loading user modules and C code: reached only through child processes and a compiler.
-    '!src/sync/native/**',
-    '!src/sync/plugin-loader.ts',
-    '!src/sync/plugin-load-error.ts',
-  ],
+  // The core, as mutation/scope.json lists it (the hash-check test reads the same file).
+  mutate: [...scope.include.map((path) => (path.endsWith('.ts') ? path : `${path}/**/*.ts`)), ...scope.exclude.map((path) => (path.endsWith('.ts') ? `!${path}` : `!${path}/**`))],
   // Mutants only reached while modules load (constant tables) would need every test per mutant.
   ignoreStatic: true,
   incremental: true,

@@ -4,7 +4,7 @@
  * the aligned path's reason.
  */
 import { describe, expect, test } from 'vitest';
-import { allocateBitmap, setBit } from '../../src/bitmap/bitmap.ts';
+import { allocateBitmap, testAndSet } from '../../src/bitmap/bitmap.ts';
 import type { SyncImplementation } from '../../src/sync/contract.ts';
 import { deriveCause } from '../../src/sync/finding-causes.ts';
 import { lawById } from '../../src/sync/laws/catalogue.ts';
@@ -30,9 +30,9 @@ interface Layout {
 
 function buildCase(layout: Layout): SyncCase {
   const source = Array.from({ length: layout.blocks }, () => allocateBitmap(layout.blockPages));
-  for (const g of layout.dirty) setBit(source[Math.floor(g / layout.blockPages)], g % layout.blockPages);
+  for (const g of layout.dirty) testAndSet(source[Math.floor(g / layout.blockPages)], g % layout.blockPages);
   const bmap = allocateBitmap(Math.ceil(layout.pages / 64) * 64);
-  for (const p of layout.pending) setBit(bmap, p);
+  for (const p of layout.pending) testAndSet(bmap, p);
   return { family: 'hand-written', blockPages: layout.blockPages, source, offsetPage: layout.offsetPage, pages: layout.pages, bmap, startPage: layout.startPage, npages: layout.npages, splitPage: layout.startPage };
 }
 

@@ -1,0 +1,43 @@
+/**
+ * Generated loop simulations: small guests (so a run is a few thousand turns at most), links from
+ * 100 MB/s to 10 GB/s, every workload kind and rule set, with and without a rate limit and auto-converge.
+ */
+import fc from 'fast-check';
+import { type LoopParameters } from '../../../src/simulator/qemu-loop/loop-parameters.ts';
+import { LOOP_RULE_SET_NAMES } from '../../../src/simulator/qemu-loop/rule-sets.ts';
+import { DEFAULT_AUTO_CONVERGE } from '../../../src/simulator/qemu-loop/throttle.ts';
+import type { WorkloadSpec } from '../../../src/simulator/qemu-loop/workloads.ts';
+
+/** Pages of 4 KiB in the generated guests: 64 MiB to 1 GiB, with the odd sizes near the edges. */
+export const guestPages = fc.oneof(fc.constantFrom(16_384, 16_385, 262_143, 262_144), fc.integer({ min: 16_384, max: 262_144 }));
+
+/** Link bandwidth, 100 MB/s to 10 GB/s (bytes per ms). */
+export const linkBytesPerMs = fc.double({ min: 1e5, max: 1e7, noNaN: true });
+
+function workload(totalPages: number, linkBytesPerMs: number): fc.Arbitrary<WorkloadSpec> {
+  return fc.oneof(
+    fc.double({ min: 0, max: 0.95, noNaN: true }).map((share): WorkloadSpec => ({ kind: 'constant', dirtyRateBytesPerMs: share * linkBytesPerMs })),
+    fc.record({ set: fc.integer({ min: 1, max: totalPages }), share: fc.double({ min: 0, max: 2, noNaN: true }) })
+      .map(({ set, share }): WorkloadSpec => ({ kind: 'working-set', workingSetPages: set, dirtyRatePagesPerSecond: (share * linkBytesPerMs * 1000) / 4096 })),
+  );
+}
+
+/** Any loop simulation the model accepts, with a cap of 5 s simulated. */
+export const loopCase: fc.Arbitrary<LoopParameters> = fc
+  .record({ pages: guestPages, link: linkBytesPerMs })
+  .chain(({ pages, link }) =>
+    fc.record({
+      memoryBytes: fc.constant(pages * 4096),
+      linkBandwidthBytesPerMs: fc.constant(link),
+      maxBandwidthBytesPerSecond: fc.oneof(fc.constant(0), fc.double({ min: 0.2, max: 2, noNaN: true }).map((share) => share * link * 1000)),
+      downtimeLimitMs: fc.double({ min: 0, max: 2000, noNaN: true }),
+      workload: workload(pages, link),
+      syncCost: fc.oneof(
+        fc.double({ min: 0, max: 150, noNaN: true }).map((syncMs) => ({ kind: 'constant' as const, syncMs })),
+        fc.record({ baseMs: fc.double({ min: 0, max: 50, noNaN: true }), perPageMs: fc.double({ min: 0, max: 1e-3, noNaN: true }) }).map((c) => ({ kind: 'linear' as const, ...c })),
+      ),
+      ruleSet: fc.constantFrom(...LOOP_RULE_SET_NAMES),
+      autoConverge: fc.constantFrom(null, DEFAULT_AUTO_CONVERGE),
+      maxTimeMs: fc.constant(5_000),
+    }),
+  );

@@ -1,0 +1,80 @@
+/**
+ * The inputs of a loop simulation, their defaults (QEMU's where it has one) and their checks.
+ */
+import { rangeError, requireFinite, requireObject } from '../../check.ts';
+import { DEFAULT_MAX_BANDWIDTH_BYTES_PER_SECOND } from './rate-limit.ts';
+import { LOOP_RULE_SET_NAMES, type LoopRuleSetName } from './rule-sets.ts';
+import type { SyncCostSpec } from './sync-cost.ts';
+import type { AutoConvergeSettings } from './throttle.ts';
+import type { WorkloadSpec } from './workloads.ts';
+
+/** Everything a simulated migration is made of. */
+export interface LoopParameters {
+  /** Guest RAM, all pending at the start (bytes); a whole number of pages. */
+  readonly memoryBytes: number;
+  /** Guest page size (bytes); default 4096. */
+  readonly pageSizeBytes?: number;
+  /** What the link carries (bytes per ms), > 0. */
+  readonly linkBandwidthBytesPerMs: number;
+  /** `max-bandwidth` (bytes per second); 0 = no limit; default QEMU's 128 MiB/s. */
+  readonly maxBandwidthBytesPerSecond?: number;
+  /** `downtime-limit` (ms), >= 0. */
+  readonly downtimeLimitMs: number;
+  /** `avail-switchover-bandwidth` (bytes per second); 0 = use the measurement (default). Not in 7.2. */
+  readonly availSwitchoverBandwidthBytesPerSecond?: number;
+  /** How the guest dirties memory. */
+  readonly workload: WorkloadSpec;
+  /** What a sync costs. */
+  readonly syncCost: SyncCostSpec;
+  /** Which QEMU's decisions to make; default `qemu-today`. */
+  readonly ruleSet?: LoopRuleSetName;
+  /** Auto-converge settings, or null/absent when the capability is off. */
+  readonly autoConverge?: AutoConvergeSettings | null;
+  /** Simulated time after which the migration counts as not converging (ms); default 600,000 (10 min). */
+  readonly maxTimeMs?: number;
+  /** Whether to record a trace row per turn; default true. */
+  readonly trace?: boolean;
+}
+
+/** The parameters with every default filled in. */
+export type ResolvedLoopParameters = Required<Omit<LoopParameters, 'autoConverge'>> & { readonly autoConverge: AutoConvergeSettings | null };
+
+/** Simulated time before a migration counts as not converging, unless told otherwise (ms). */
+export const DEFAULT_MAX_TIME_MS = 600_000;
+
+/**
+ * Checks the scalar parameters and fills in the defaults; the workload and sync cost are checked where they are bound.
+ * @param fn - the public function doing the check
+ * @param parameters - the parameters
+ * @returns the parameters with defaults
+ * @throws TypeError/RangeError for a value outside its domain
+ */
+export function resolveLoopParameters(fn: string, parameters: LoopParameters): ResolvedLoopParameters {
+  requireObject(fn, 'parameters', parameters);
+  const pageSizeBytes = requireFinite(fn, 'pageSizeBytes', parameters.pageSizeBytes ?? 4096, { gt: 0 });
+  const memoryBytes = requireFinite(fn, 'memoryBytes', parameters.memoryBytes, { gt: 0 });
+  if (!Number.isInteger(memoryBytes / pageSizeBytes)) throw rangeError(fn, 'memoryBytes', `a whole number of ${pageSizeBytes}-byte pages`, memoryBytes);
+  const ruleSet = parameters.ruleSet ?? 'qemu-today';
+  if (!LOOP_RULE_SET_NAMES.includes(ruleSet)) throw rangeError(fn, 'ruleSet', `one of ${LOOP_RULE_SET_NAMES.join(', ')}`, ruleSet);
+  const availSwitchoverBandwidthBytesPerSecond = requireFinite(fn, 'availSwitchoverBandwidthBytesPerSecond', parameters.availSwitchoverBandwidthBytesPerSecond ?? 0, { ge: 0 });
+  if (ruleSet === 'qemu-7.2' && availSwitchoverBandwidthBytesPerSecond !== 0) throw rangeError(fn, 'availSwitchoverBandwidthBytesPerSecond', '0 under qemu-7.2 rules (the parameter came in QEMU 8.2)', availSwitchoverBandwidthBytesPerSecond);
+  const autoConverge = parameters.autoConverge ?? null;
+  if (autoConverge !== null) {
+    requireObject(fn, 'autoConverge', autoConverge);
+    for (const field of ['initialPercent', 'incrementPercent', 'maxPercent', 'triggerThresholdPercent'] as const) requireFinite(fn, `autoConverge.${field}`, autoConverge[field], { ge: 0, le: field === 'triggerThresholdPercent' ? 100 : 99 });
+  }
+  return {
+    memoryBytes,
+    pageSizeBytes,
+    linkBandwidthBytesPerMs: requireFinite(fn, 'linkBandwidthBytesPerMs', parameters.linkBandwidthBytesPerMs, { gt: 0 }),
+    maxBandwidthBytesPerSecond: requireFinite(fn, 'maxBandwidthBytesPerSecond', parameters.maxBandwidthBytesPerSecond ?? DEFAULT_MAX_BANDWIDTH_BYTES_PER_SECOND, { ge: 0 }),
+    downtimeLimitMs: requireFinite(fn, 'downtimeLimitMs', parameters.downtimeLimitMs, { ge: 0 }),
+    availSwitchoverBandwidthBytesPerSecond,
+    workload: parameters.workload,
+    syncCost: parameters.syncCost,
+    ruleSet,
+    autoConverge,
+    maxTimeMs: requireFinite(fn, 'maxTimeMs', parameters.maxTimeMs ?? DEFAULT_MAX_TIME_MS, { gt: 0 }),
+    trace: parameters.trace ?? true,
+  };
+}

@@ -1,0 +1,188 @@
+/**
+ * QEMU's migration thread as an event-driven model (`migration_thread`): each turn of its loop runs
+ * `migration_iteration_run` unless the rate limit is spent, then `migration_rate_limit`, which closes the
+ * bandwidth window when it is 100 ms old and waits out a spent budget. An iteration syncs the dirty
+ * bitmap when the rule set says so, completes when it says so, and otherwise sends one
+ * `ram_save_iterate` pass of at most 50 ms (`MAX_WAIT`).
+ *
+ * Memory is counted in pages (expected values, not necessarily whole): the migration bitmap's pending
+ * pages, and the guest's log of pages dirtied since the last harvest. A harvest ORs the log into the
+ * bitmap, so a page dirtied twice, or dirtied while still pending, is sent once. The completion stops
+ * the guest, runs the final sync and sends what is pending at the link's bandwidth with no rate limit;
+ * both count towards the real downtime.
+ *
+ * The first window opens when the thread starts, before the setup sync (`ram_init_bitmaps`), which
+ * leaves every page pending and costs a sync's time like any other.
+ */
+import { BandwidthWindow, type ClosedWindow } from './bandwidth-window.ts';
+import { type LoopParameters, resolveLoopParameters } from './loop-parameters.ts';
+import type { LoopOutcome, LoopTraceRow } from './loop-trace.ts';
+import { windowBudgetBytes } from './rate-limit.ts';
+import { loopRules } from './rule-sets.ts';
+import { createSyncCost } from './sync-cost.ts';
+import { ThrottlePeriod } from './throttle.ts';
+import { createWorkload } from './workloads.ts';
+
+/** The longest `ram_save_iterate` pass (`MAX_WAIT`), in ms. */
+export const MAX_WAIT_MS = 50;
+
+/** Bytes a window must carry before `expected-downtime` is updated (QEMU's "10000 is a small enough number"). */
+const EXPECTED_DOWNTIME_MIN_BYTES = 10_000;
+
+/**
+ * Simulates one migration in QEMU's loop.
+ * @param parameters - guest, link, limits, workload, sync cost and rule set
+ * @returns whether and when it completed, its real downtime, counters and the trace
+ * @throws TypeError/RangeError for parameters outside their domain
+ */
+export function simulateQemuLoop(parameters: LoopParameters): LoopOutcome {
+  const fn = 'simulateQemuLoop';
+  const p = resolveLoopParameters(fn, parameters);
+  const pageBytes = p.pageSizeBytes;
+  const totalPages = p.memoryBytes / pageBytes;
+  const workload = createWorkload(fn, p.workload, totalPages, pageBytes);
+  const syncCostMs = createSyncCost(fn, p.syncCost, totalPages, pageBytes);
+  const rules = loopRules(p.ruleSet);
+  const budgetBytes = windowBudgetBytes(p.maxBandwidthBytesPerSecond);
+  const linkBytesPerMs = p.linkBandwidthBytesPerMs;
+  const window = new BandwidthWindow();
+  const throttle = new ThrottlePeriod(p.autoConverge, pageBytes);
+  const trace: LoopTraceRow[] = [];
+
+  let nowMs = 0;
+  let pendingPages = totalPages;
+  // Pending pages inside the workload's target set, for telling a harvest's new pages from pending ones.
+  let pendingTargetPages = workload.targetPages ?? 0;
+  let guestMsSinceHarvest = 0;
+  let guestRunning = true;
+  let thresholdBytes = 0;
+  let dirtyBytesLastSync = p.memoryBytes;
+  let expectedDowntimeMs: number | null = null;
+  let syncs = 0;
+  let passes = 0;
+  let sentBytes = 0;
+  let harvestedBytes = p.memoryBytes;
+
+  const advance = (ms: number) => {
+    nowMs += ms;
+    if (guestRunning) guestMsSinceHarvest += (ms * (100 - throttle.throttlePercent)) / 100;
+  };
+  const harvest = (): number => {
+    const distinct = workload.distinctPagesAfter(guestMsSinceHarvest);
+    // Pages are whole: a log expected to hold less than one page holds none yet, and keeps filling.
+    if (distinct < 1) return 0;
+    guestMsSinceHarvest = 0;
+    const target = workload.targetPages;
+    const newPages = target === null ? Math.min(distinct, totalPages - pendingPages) : distinct * (1 - pendingTargetPages / target);
+    pendingPages += newPages;
+    if (target !== null) pendingTargetPages += newPages;
+    harvestedBytes += newPages * pageBytes;
+    return newPages;
+  };
+  const sync = () => {
+    const startMs = nowMs;
+    advance(syncCostMs(workload.distinctPagesAfter(guestMsSinceHarvest)));
+    const newPages = harvest();
+    syncs++;
+    dirtyBytesLastSync = pendingPages * pageBytes;
+    throttle.afterSync(startMs, nowMs, newPages, sentBytes);
+  };
+  const send = (pages: number) => {
+    // The cursor walks memory in address order, so the pages sent are a uniform sample of the pending ones.
+    const all = pages >= pendingPages;
+    pendingTargetPages = all ? 0 : pendingTargetPages - (pendingTargetPages * pages) / pendingPages;
+    pendingPages = all ? 0 : pendingPages - pages;
+    const bytes = pages * pageBytes;
+    sentBytes += bytes;
+    window.record(bytes);
+    advance(bytes / linkBytesPerMs);
+  };
+  const closeWindow = (closed: ClosedWindow) => {
+    const switchover = rules.hasSwitchoverBandwidth ? p.availSwitchoverBandwidthBytesPerSecond : 0;
+    // QEMU divides the bytes-per-second parameter by 1000 in integer arithmetic.
+    const expectedBytesPerMs = switchover > 0 ? Math.floor(switchover / 1000) : closed.bandwidthBytesPerMs;
+    const threshold = expectedBytesPerMs * p.downtimeLimitMs;
+    thresholdBytes = rules.wholeByteThreshold ? Math.floor(threshold) : threshold;
+    if (throttle.dirtyPagesRate !== 0 && closed.sentBytes > EXPECTED_DOWNTIME_MIN_BYTES) {
+      // QEMU stores it in an int64_t, so the fraction is cut off.
+      expectedDowntimeMs = expectedBytesPerMs > 0 ? Math.trunc(dirtyBytesLastSync / expectedBytesPerMs) : null;
+    }
+  };
+  const record = (phase: LoopTraceRow['phase'], estimateBytes: number, synced: boolean, closed: ClosedWindow | undefined) => {
+    if (!p.trace) return;
+    trace.push({
+      timeMs: nowMs,
+      phase,
+      estimateBytes,
+      pendingBytes: pendingPages * pageBytes,
+      thresholdBytes,
+      synced,
+      syncs,
+      passes,
+      windowBandwidthBytesPerMs: closed?.bandwidthBytesPerMs ?? null,
+      expectedDowntimeMs,
+      throttlePercent: throttle.throttlePercent,
+    });
+  };
+
+  sync();
+  record('setup', p.memoryBytes, true, undefined);
+  for (let turn = 0; nowMs < p.maxTimeMs; turn++) {
+    if (turn > 1e7) throw new Error(`simulateQemuLoop: stalled at ${nowMs} ms with ${pendingPages} pages pending, window ${window.startMs} ms/${window.sentBytes} bytes, threshold ${thresholdBytes}`);
+    const estimateBytes = pendingPages * pageBytes;
+    const startMs = nowMs;
+    let synced = false;
+    if (window.sentBytes < budgetBytes) {
+      if (rules.syncNow(estimateBytes, thresholdBytes)) {
+        sync();
+        synced = true;
+      }
+      if (rules.completeNow(pendingPages * pageBytes, thresholdBytes, synced)) {
+        const finalSyncStartMs = nowMs;
+        guestRunning = false;
+        sync();
+        const finalSyncMs = nowMs - finalSyncStartMs;
+        send(pendingPages);
+        const downtimeMs = nowMs - finalSyncStartMs;
+        record('complete', estimateBytes, true, undefined);
+        return outcome(true, downtimeMs, finalSyncMs);
+      }
+      passes++;
+      const budgetLeftPages = (budgetBytes - window.sentBytes) / pageBytes;
+      const pages = Math.min(pendingPages, (linkBytesPerMs * MAX_WAIT_MS) / pageBytes, budgetLeftPages);
+      send(pages);
+      // A pass that spends the budget spends it exactly: float sums would leave crumbs that never run out.
+      if (pages === budgetLeftPages) window.sentBytes = budgetBytes;
+    }
+    let closed = window.check(nowMs);
+    if (closed !== undefined) closeWindow(closed);
+    let phase: LoopTraceRow['phase'] = 'iterate';
+    if (window.sentBytes >= budgetBytes || nowMs === startMs) {
+      // A spent budget waits until the window is 100 ms old; a turn that did nothing spins until then.
+      advance(Math.max(0, window.startMs + 100 - nowMs));
+      closed = window.check(nowMs);
+      if (closed !== undefined) closeWindow(closed);
+      phase = 'wait';
+    }
+    record(phase, estimateBytes, synced, closed);
+  }
+  return outcome(false, null, null);
+
+  function outcome(converged: boolean, downtimeMs: number | null, finalSyncMs: number | null): LoopOutcome {
+    return {
+      converged,
+      totalTimeMs: nowMs,
+      downtimeMs,
+      downtimeLimitMs: p.downtimeLimitMs,
+      finalSyncMs,
+      dirtySyncCount: syncs,
+      passes,
+      sentBytes,
+      harvestedBytes,
+      pendingBytes: pendingPages * pageBytes,
+      expectedDowntimeMs,
+      throttlePercent: throttle.throttlePercent,
+      trace,
+    };
+  }
+}
