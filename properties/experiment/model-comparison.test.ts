@@ -21,6 +21,15 @@ describe('the loop model against the committed QEMU 7.2 sweep', () => {
     expect(calibration.staticPages).toBe(104);
   });
 
+  it('calibrates on any subset to whole pages, so a quick sweep can be compared too', () => {
+    for (const count of [2, 3, 4, 6]) {
+      const runs = sweep.runs.filter((run) => run.outcome === 'completed').slice(0, count);
+      const subset = calibrateModel(runs);
+      expect(Number.isInteger(subset.staticPages), `${count} runs`).toBe(true);
+      expect(() => runs.map((run) => compareRun(run, subset, 'calc-dirty-rate'))).not.toThrow();
+    }
+  });
+
   it('agrees on the converge verdict on at least 90 % of the points, given calc-dirty-rate', () => {
     expect(primary.points).toBe(48);
     expect(primary.verdictAgreement).toBeGreaterThanOrEqual(0.9);

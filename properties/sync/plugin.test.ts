@@ -60,7 +60,7 @@ describe('npm run test:sync with SYNC_IMPL', () => {
   });
 
   test('fails a copy of wordwise with a tail-mask bug, printing a shrunk counterexample and its replay', () => {
-    const { status, output } = runTestSync(copies.tailMaskBug);
+    const { status, output } = runTestSync(copies.tailMaskBug, ['--law', 'L1']);
     expect(status).toBe(1);
     expect(output).toMatch(/UNEXPECTED: L1 state is broken by wordwise-tail-mask-bug\.ts on \S+ \(found in \d+ runs, shrunk \d+ times\)/);
     expect(output).toMatch(/source \(global pages.*\n\s+block \d+ word \d+\s+pages \d+\.\.\d+\s+before 0x[0-9a-f]{8}_[0-9a-f]{8}\s+after 0x/);

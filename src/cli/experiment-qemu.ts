@@ -8,11 +8,13 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { comparisonText } from '../experiment/comparison-text.ts';
 import { lostWritesPlan, sweepPlan } from '../experiment/experiment-plan.ts';
 import { formatExperimentTrace, type ExperimentRun, type ExperimentTrace } from '../experiment/experiment-trace.ts';
 import { assembleGuest } from '../experiment/guest-image.ts';
 import { machineFacts } from '../experiment/machine-facts.ts';
 import { runMigration, type MigrationRunSettings } from '../experiment/migration-run.ts';
+import { agreementFigures, calibrateModel, compareRun, WORKLOAD_SOURCES } from '../experiment/model-comparison.ts';
 import { DEFAULT_QEMU_BINARY, missingQemuHint } from '../experiment/qemu-availability.ts';
 import { startQemu } from '../experiment/qemu-process.ts';
 import { QmpClient } from '../experiment/qmp-client.ts';
@@ -21,14 +23,14 @@ const USAGE = `usage: npm run experiment:qemu -- [--plan all|sweep|lost-writes] 
 
 Migrates this project's guest between two QEMU processes (TCG) over a UNIX socket and writes the
 traces to DIR (default data/qemu-experiment): sweep.json (48 points, about 15 min) and
-lost-writes.json (15 runs). --quick runs a few points into *-quick.json files.`;
+lost-writes.json (15 runs). --quick runs 7 sweep points and 3 lost-writes runs into *-quick.json files.`;
 
 function describe(run: ExperimentRun): string {
   const lost = run.destination === null ? 'not checked' : `${run.destination.lostWrites} lost writes in ${run.destination.roundsChecked} checked rounds`;
   return `${run.id}: ${run.outcome} after ${run.final.totalTimeMs} ms, ${run.final.dirtySyncCount} syncs, downtime ${run.final.downtimeMs ?? '-'} ms; calc-dirty-rate ${run.calcDirtyRate.map((m) => `${m.mode} ${m.dirtyRateMiBPerS ?? m.error}`).join(', ')} MiB/s; guest ${run.measuredWritePagesPerS} pages/s; ${lost}; load ${run.loadavgBefore[0]}`;
 }
 
-async function record(qemuBinary: string, plan: MigrationRunSettings[], purpose: string, out: string, name: string, image: Buffer): Promise<void> {
+async function record(qemuBinary: string, plan: MigrationRunSettings[], purpose: string, out: string, name: string, image: Buffer): Promise<ExperimentTrace> {
   const runs: ExperimentRun[] = [];
   let version = { qemu: 'unknown', package: '' };
   for (const [index, settings] of plan.entries()) {
@@ -59,6 +61,19 @@ async function record(qemuBinary: string, plan: MigrationRunSettings[], purpose:
   mkdirSync(out, { recursive: true });
   writeFileSync(join(out, `${name}.json`), formatExperimentTrace(trace));
   console.log(`wrote ${join(out, `${name}.json`)} (${runs.length} runs)`);
+  return trace;
+}
+
+/** Prints how the loop model agrees with a freshly recorded sweep, as the committed one is shown in the docs. */
+function printAgreement(sweep: ExperimentTrace): void {
+  try {
+    const calibration = calibrateModel(sweep.runs);
+    const agreements = WORKLOAD_SOURCES.map((source) => [source, agreementFigures(sweep.runs.map((run) => compareRun(run, calibration, source)))] as const);
+    for (const line of comparisonText(calibration, agreements)) console.log(line);
+  } catch (error) {
+    // A quick sweep may hold no completed run to calibrate on: that is a result, not a failure.
+    console.log(`no comparison with the loop model: ${(error as Error).message}`);
+  }
 }
 
 async function main(): Promise<number> {
@@ -93,7 +108,8 @@ async function main(): Promise<number> {
     const quick = values.quick ?? false;
     if (plan === 'all' || plan === 'sweep') {
       const runs = sweepPlan(quick ? 6000 : 12_000);
-      await record(qemuBinary, quick ? runs.filter((_, i) => i % 8 === 0) : runs, 'sweep of max-bandwidth × downtime-limit × working set × guest write rate', out, quick ? 'sweep-quick' : 'sweep', image);
+      const sweep = await record(qemuBinary, quick ? runs.filter((_, i) => i % 7 === 0) : runs, 'sweep of max-bandwidth × downtime-limit × working set × guest write rate', out, quick ? 'sweep-quick' : 'sweep', image);
+      printAgreement(sweep);
     }
     if (plan === 'all' || plan === 'lost-writes') {
       await record(qemuBinary, lostWritesPlan(quick ? 1 : 5, 10_000), 'lost writes after migration: working sets inside and outside the TCG TLB', out, quick ? 'lost-writes-quick' : 'lost-writes', image);

@@ -100,7 +100,8 @@ export function calibrateModel(runs: readonly ExperimentRun[]): ModelCalibration
     }),
   );
   if (syncMs === null || linkBytesPerMs === null || staticPages === null) throw new Error('calibrateModel: the runs must hold syncs, completed runs with downtime bytes and a finished first pass');
-  return { syncMs, linkBytesPerMs, staticPages };
+  // The median of an even count can fall between two page counts; memory is whole pages.
+  return { syncMs, linkBytesPerMs, staticPages: Math.round(staticPages) };
 }
 
 /** The guest's dirty curve: it rewrites its working set in order, so `min(W, r·t)` distinct pages after t. */

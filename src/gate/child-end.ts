@@ -9,7 +9,7 @@ import { CASE_FAMILIES } from '../sync/case-families.ts';
 import type { LawId } from '../sync/laws/law.ts';
 import type { CallJournalEntry } from '../sync/native/call-journal.ts';
 import { compileSyncPlugin } from '../sync/native/compile.ts';
-import { createCrashProbe, CRASH_SIGNALS } from '../sync/native/crash-probe.ts';
+import { createCrashProbe, CRASH_SIGNALS, type CrashProbe } from '../sync/native/crash-probe.ts';
 import { shrinkCrash, type ShrunkCrash } from '../sync/native/crash-shrink.ts';
 import { isNativePlugin } from '../sync/plugin-loader.ts';
 import type { PropertySettings } from '../property-settings.ts';
@@ -80,6 +80,21 @@ export function describeChildEnd(end: ChildEnd, pair: { law: LawId; family: stri
 }
 
 /**
+ * Probes already built, per run (its context) and plug-in: a run with several crashes compiles once,
+ * and a probe never runs with another run's environment.
+ */
+const probes = new WeakMap<EndContext, CrashProbe>();
+
+function crashProbeFor(context: EndContext, path: string): CrashProbe {
+  let probe = probes.get(context);
+  if (!probe) {
+    probe = createCrashProbe(extname(path) === '.c' ? compileSyncPlugin(path, context.env) : path, context.env);
+    probes.set(context, probe);
+  }
+  return probe;
+}
+
+/**
  * Shrinks a native crash through the crash probe, on the check's family and seed.
  * @returns the smallest crashing case, or why there is none
  */
@@ -87,9 +102,7 @@ function shrinkWithProbe(context: EndContext, pair: { law: LawId; family: string
   const family = CASE_FAMILIES.find((f) => f.name === pair.family);
   if (!('pluginPath' in context.source) || !isNativePlugin(context.source.pluginPath) || !family) return { reason: 'only native code is shrunk through the crash probe' };
   try {
-    const path = resolve(context.source.pluginPath);
-    const libraryPath = extname(path) === '.c' ? compileSyncPlugin(path, context.env) : path;
-    const shrunk = shrinkCrash(createCrashProbe(libraryPath, context.env), family, pair.law, context.settings);
+    const shrunk = shrinkCrash(crashProbeFor(context, resolve(context.source.pluginPath)), family, pair.law, context.settings);
     return shrunk ?? { reason: "no case of the family crashes the probe: the crash came while shrinking another law's counterexample" };
   } catch (error) {
     return { reason: `the crash probe could not run: ${error instanceof Error ? error.message : String(error)}` };

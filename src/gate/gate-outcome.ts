@@ -48,8 +48,9 @@ export interface GateRun {
   /** One outcome per (law, family) asked for, law-major. */
   readonly outcomes: readonly GateOutcome[];
   /**
-   * True only when the child process confirmed, in its final message, that it reported every
-   * (law, family): a run that is not complete is never green.
+   * True only when every (law, family) has an outcome: reported by a child that confirmed its work
+   * in a final message, or the failure of the check a child was in when it ended. A run that is not
+   * complete is never green.
    */
   readonly complete: boolean;
 }

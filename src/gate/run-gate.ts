@@ -103,6 +103,8 @@ export async function runGate(options: GateOptions): Promise<GateRun> {
       },
     });
     if (child.loadError !== undefined) throw new PluginLoadError(child.loadError);
+    // A plug-in that ends its process while loading would end every restart the same way.
+    if (!child.loaded) throw new PluginLoadError(`SYNC_IMPL: the plug-in ${describeSource(options.source)} ${describeEarlyEnd(child.end)} while loading, before its first check`);
     if (child.done && child.reported === pending.length) {
       complete = true;
       continue;
@@ -132,6 +134,16 @@ async function runInProcess(options: GateOptions, pairs: CheckPair[]): Promise<G
   return { implementation: implementation.name, description: implementation.description, outcomes, complete: true };
 }
 
+function describeSource(source: ImplementationSource): string {
+  return 'pluginPath' in source ? source.pluginPath : source.builtIn;
+}
+
+function describeEarlyEnd(end: ChildEnd): string {
+  if (end.kind === 'plugin-error') return `raised ${end.text}`;
+  if (end.kind === 'hang') return 'stopped responding';
+  return end.signal !== null ? `died of ${end.signal}` : `ended the process (exit code ${end.code})`;
+}
+
 function key(pair: { law: string; family: string }): string {
   return `${pair.law} ${pair.family}`;
 }
@@ -140,6 +152,8 @@ function key(pair: { law: string; family: string }): string {
 interface ChildReport {
   /** Set when the implementation did not load. */
   readonly loadError?: string;
+  /** True when the child loaded the implementation. */
+  readonly loaded: boolean;
   /** True when the child sent its final message. */
   readonly done: boolean;
   /** The number of outcomes it said it reported. */
@@ -225,7 +239,7 @@ async function runChild(
         ? { kind: 'hang', between: hang === 'between-calls', entry }
         : { kind: 'exit', code, signal, entry, callInFlight: entry !== undefined && callInFlightMs(journalPath) !== undefined, fault: readFault(faultPath) };
     const blamed = inCheck ?? (pluginError ? lastReported : undefined);
-    return { ...(loadError !== undefined ? { loadError } : {}), done, reported, ...(blamed ? { inCheck: blamed } : {}), end };
+    return { ...(loadError !== undefined ? { loadError } : {}), loaded, done, reported, ...(blamed ? { inCheck: blamed } : {}), end };
   } finally {
     rmSync(directory, { recursive: true, force: true });
   }

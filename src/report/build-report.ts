@@ -75,7 +75,7 @@ export async function buildReport(options: ReportOptions = {}): Promise<BuiltRep
   const syncTimesMs = options.quick ? [5, 12, 20, 33, 50, 73, 100, 130] : Array.from({ length: 38 }, (_, i) => 2 + 4 * i);
   blocks.push(...(await convergenceSection({ claims, derivation, syncTimesMs })));
   progress('replaying the QEMU experiment against the loop model');
-  blocks.push(...committedQemuExperimentSection());
+  blocks.push(...(await committedQemuExperimentSection()));
   const broken = findings.flatMap((f) => f.findings.map((finding) => `${f.implementation} ${finding.law.id}`));
   const claimVerdicts = claims.map((row) => row.verdict);
   const summary = [

@@ -18,6 +18,7 @@ import {
   type PointComparison,
   type WorkloadSource,
 } from '../experiment/model-comparison.ts';
+import { expectedDowntimePlot, pointsWithExpectedDowntime } from './expected-downtime-plot.ts';
 import { heading, paragraph, type ReportBlock } from './report-document.ts';
 
 /** What the part is built from. */
@@ -39,9 +40,9 @@ const verdict = (converged: boolean): string => (converged ? 'yes' : 'no');
 /**
  * Builds the part.
  * @param input - the traces, the comparisons and the lost-writes groups
- * @returns the blocks
+ * @returns the blocks, with a plot of expected-downtime over time for the four points that report it most
  */
-export function qemuExperimentSection(input: QemuExperimentSectionInput): ReportBlock[] {
+export async function qemuExperimentSection(input: QemuExperimentSectionInput): Promise<ReportBlock[]> {
   const { sweep, calibration, comparisons, agreements, lostWrites } = input;
   const settings = new Map(sweep.runs.map((run) => [run.id, run]));
   return [
@@ -70,6 +71,13 @@ export function qemuExperimentSection(input: QemuExperimentSectionInput): Report
         ];
       }),
     },
+    heading(3, 'expected-downtime over time'),
+    {
+      kind: 'figure',
+      id: 'qemu-expected-downtime',
+      svg: await expectedDowntimePlot(pointsWithExpectedDowntime(comparisons, 4)),
+      caption: "What `query-migrate` reported as expected-downtime (QEMU 7.2: the bytes remaining at the last sync over the measured bandwidth) against what the loop model reports after each turn, for the four points where QEMU reported it most often.",
+    },
     heading(3, 'Lost writes on QEMU 7.2'),
     paragraph(
       "The guest checks every page of its working set once per round; on the destination a page that still holds an older round is a write the migration lost. QEMU 7.2's aligned sync clears dirty bits without re-arming TCG's write tracking, so a page whose TLB entry stays resident is written without being logged again.",
@@ -87,7 +95,7 @@ export function qemuExperimentSection(input: QemuExperimentSectionInput): Report
  * Replays the committed traces against the current model and builds the part.
  * @returns the blocks
  */
-export function committedQemuExperimentSection(): ReportBlock[] {
+export function committedQemuExperimentSection(): Promise<ReportBlock[]> {
   const sweep = readCommittedTrace('sweep');
   const calibration = calibrateModel(sweep.runs);
   const agreements = WORKLOAD_SOURCES.map((source) => [source, agreementFigures(sweep.runs.map((run) => compareRun(run, calibration, source)))] as const);

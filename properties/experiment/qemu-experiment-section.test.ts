@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { committedQemuExperimentSection } from '../../src/report/qemu-experiment-section.ts';
+import type { TableBlock } from '../../src/report/report-document.ts';
+
+describe('the report part on the QEMU experiment', async () => {
+  const blocks = await committedQemuExperimentSection();
+  const tables = blocks.filter((block): block is TableBlock => block.kind === 'table');
+
+  it('lists every sweep point, measured against predicted, and marks the three verdicts the model misses', () => {
+    const points = tables[0];
+    expect(points.rows).toHaveLength(48);
+    expect(points.rows.filter((row) => row[5].endsWith('✗')).map((row) => row[0])).toEqual(['bw32M-dl30-ws96M-r8k', 'bw32M-dl30-ws16M-r24k', 'bw32M-dl300-ws96M-r24k']);
+  });
+
+  it('draws expected-downtime over time and shows the lost writes per working set', () => {
+    const figure = blocks.find((block) => block.kind === 'figure');
+    expect(figure?.kind === 'figure' && figure.svg.startsWith('<svg')).toBe(true);
+    expect(tables[1].rows.map((row) => row.slice(0, 2))).toEqual([
+      ['64', '1'],
+      ['192', '1'],
+      ['2048', '8'],
+    ]);
+  });
+});
