@@ -103,6 +103,8 @@ describe('derivation', () => {
     expect(code).toBe(0);
     const { steps } = JSON.parse(stdout.join(''));
     expect(steps.map((s: StepCheck) => `${s.from}→${s.to} ${s.verdict}`)).toEqual(DERIVATION_LINKS.map((l) => `${l.from}→${l.to} equivalence`));
+    // docs/convergence.md shows the table this renders.
+    expect(`$ npx dirty-sync-oracle derivation\n${renderDerivationTable(steps)}`).toBe(readDocSample('docs/convergence.md', 'derivation'));
     const rows = renderDerivationTable(steps).split('\n').filter((line) => /^\(\d+\) → /.test(line));
     expect(rows).toHaveLength(16);
     for (const row of rows) expect(row).toMatch(/^\S+ → \S+\s+equivalence\s+identity/);

@@ -1,6 +1,7 @@
 /**
- * Every sample output marked in the README or in `docs/` is held by a test: its id appears, quoted,
- * in a test file next to a call of the sample reader. A sample nobody compares would go stale.
+ * Every sample output marked in the README or in `docs/` is held by a test (its id appears, quoted, in
+ * a test file that calls the sample reader) or written by a script from a measurement (its id appears,
+ * quoted, in `scripts/`). A sample nobody compares or writes would go stale.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
@@ -16,13 +17,14 @@ function files(directory: string, keep: (name: string) => boolean): string[] {
   });
 }
 
-test('every <!-- sample: id --> in README.md and docs/ is read by a test', () => {
+test('every <!-- sample: id --> in README.md and docs/ is read by a test or written by a script', () => {
   const pages = [resolve(root, 'README.md'), ...files(resolve(root, 'docs'), (name) => name.endsWith('.md'))];
   const samples = pages.flatMap((page) => [...readFileSync(page, 'utf8').matchAll(/<!-- sample: (\S+) -->/g)].map((m) => ({ page: relative(root, page), id: m[1] })));
   expect(samples.length).toBeGreaterThan(0);
   const tests = ['properties', 'golden', 'bench'].flatMap((dir) => files(resolve(root, dir), (name) => /\.test\.ts$/.test(name))).map((path) => readFileSync(path, 'utf8'));
-  const readers = tests.filter((text) => /readDocSample|documentedRun/.test(text));
+  const writers = files(resolve(root, 'scripts'), (name) => name.endsWith('.ts')).map((path) => readFileSync(path, 'utf8'));
+  const readers = [...tests.filter((text) => /readDocSample|documentedRun/.test(text)), ...writers];
   for (const { page, id } of samples) {
-    expect(readers.some((text) => text.includes(`'${id}'`)), `${page}: sample ${id} is compared by no test`).toBe(true);
+    expect(readers.some((text) => text.includes(`'${id}'`)), `${page}: sample ${id} is compared by no test and written by no script`).toBe(true);
   }
 });

@@ -42,6 +42,11 @@ export function referenceAfter(observation: SyncObservation): SyncState {
   return state;
 }
 
+/** The `dirtyBitsCleared` ranges of the whole run, as global `[start, count]` pairs. */
+function rearmedRanges(observation: SyncObservation): [number, number][] {
+  return observation.whole.calls.filter((call) => call.kind === 'dirtyBitsCleared' && typeof call.startPage === 'number' && typeof call.npages === 'number' && (call.npages as number) > 0).map((call) => [call.startPage as number, call.npages as number]);
+}
+
 /**
  * The global pages a drawing shows: around the range's ends, the block's edges, and every page whose
  * source or `bmap` bit the sync changed or left different from the reference.
@@ -65,13 +70,15 @@ export function columnsToDraw(observation: SyncObservation, expected: SyncState)
     const b = testBit(whole.after.rb.bmap, p);
     if (b !== testBit(before.rb.bmap, p) || b !== testBit(expected.rb.bmap, p)) interesting.push(syncCase.offsetPage + p);
   }
+  for (const call of rearmedRanges(observation)) interesting.push(call[0], call[0] + call[1] - 1);
   const columns = new Set<number>();
   for (const page of interesting) for (let g = page - MARGIN; g <= page + MARGIN; g++) if (g >= 0 && g < totalPages) columns.add(g);
   return [...columns].sort((a, b) => a - b);
 }
 
 /**
- * Renders the observation's source and `bmap` bits: before, after, and as the reference leaves them.
+ * Renders the observation's source and `bmap` bits (before, after, and as the reference leaves them)
+ * and the pages the sync re-armed.
  * @param observation - the counterexample's run
  * @returns an SVG element as text, with a title for screen readers and a legend
  */
@@ -95,6 +102,13 @@ export function bitRowsSvg(observation: SyncObservation): string {
     { label: 'bmap after', bits: pages.map((g) => bmapBit(whole.after.rb.bmap, g)), before: bmapBefore, expected: pages.map((g) => bmapBit(expected.rb.bmap, g)) },
     { label: 'bmap, reference', bits: pages.map((g) => bmapBit(expected.rb.bmap, g)) },
   ];
+  // The TCG re-arm as a row: a page is "set" when a dirtyBitsCleared range covers it, and wrong when
+  // the sync cleared its source bit without re-arming it, or re-armed it outside the RAMBlock.
+  const rearmed = rearmedRanges(observation);
+  const covered = (g: number) => rearmed.some(([start, count]) => g >= start && g < start + count);
+  const clearedHere = (g: number) => sourceBit(before.mem, g) && !sourceBit(whole.after.mem, g);
+  const inBlock = (g: number) => g >= syncCase.offsetPage && g < syncCase.offsetPage + syncCase.pages;
+  rows.push({ label: 're-armed (TCG)', bits: pages.map(covered), expected: pages.map((g) => inBlock(g) && (covered(g) || clearedHere(g))) });
   // x of each column: consecutive pages touch, a jump leaves a gap.
   const xs: number[] = [];
   let x = LABEL_WIDTH;
@@ -105,7 +119,7 @@ export function bitRowsSvg(observation: SyncObservation): string {
   });
   const rowsHeight = rows.length * (cell + ROW_GAP);
   // Wide enough for the legend even when few pages are drawn.
-  const width = Math.max(x + 10, 1010);
+  const width = Math.max(x + 10, 1260);
   const legendY = 14 + rowsHeight + 22;
   const height = legendY + 16;
   const parts: string[] = [
@@ -139,7 +153,7 @@ export function bitRowsSvg(observation: SyncObservation): string {
       lastLabelX = xs[i];
     }
   });
-  const legend: [string, string][] = [['#fde68a', 'synced range'], ['#111827', 'bit set'], ['#e5e7eb', 'bit clear'], ['#dc2626', 'set, reference clears it'], ['#fca5a5', 'clear, reference sets it']];
+  const legend: [string, string][] = [['#fde68a', 'synced range'], ['#111827', 'bit set / re-armed'], ['#e5e7eb', 'bit clear'], ['#dc2626', 'set, reference clears it'], ['#fca5a5', 'clear, reference sets it / cleared, not re-armed']];
   let lx = 0;
   for (const [color, text] of legend) {
     parts.push(`<rect x="${lx}" y="${legendY - 8}" width="9" height="9" fill="${color}"/><text x="${lx + 12}" y="${legendY}">${text}</text>`);

@@ -133,7 +133,7 @@ async function leastDowntimePlot(syncTimesMs: readonly number[]): Promise<string
     );
     return [...closedAt(x), ...simulated];
   }), ...(syncTimesMs.includes(boundary) ? [] : closedAt(boundary))];
-  const seedPoints = SEED_SYNC_MS.map((x) => ({ x, y: minDowntime(B, D, x).downtimeLimitMs, label: `seed: x = ${x} ms` }));
+  const seedPoints = SEED_SYNC_MS.map((x) => ({ x, y: minDowntime(B, D, x).downtimeLimitMs, label: `cover letter: x = ${x} ms` }));
   return renderPlot(layeredLines(rows, 'bitmap sync time x (ms)', 'least downtime limit y (ms)', boundary, seedPoints, true));
 }
 
@@ -153,7 +153,7 @@ async function maxDirtyRatePlot(syncTimesMs: readonly number[]): Promise<string>
     }
     return [...closed, ...simulated];
   });
-  const seedPoints = SEED_SYNC_MS.map((x) => ({ x, y: gbps(maxDirtyRate(B, x, Y_MS).dirtyRateBytesPerMs), label: `seed: x = ${x} ms` }));
+  const seedPoints = SEED_SYNC_MS.map((x) => ({ x, y: gbps(maxDirtyRate(B, x, Y_MS).dirtyRateBytesPerMs), label: `cover letter: x = ${x} ms` }));
   return renderPlot(layeredLines(rows, 'bitmap sync time x (ms)', `greatest convergent dirty rate D (GB/s), y = ${Y_MS} ms`, undefined, seedPoints, false));
 }
 
