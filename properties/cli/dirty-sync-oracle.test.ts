@@ -61,7 +61,7 @@ describe('max-dirty-rate', () => {
     const out = JSON.parse(run('max-dirty-rate', '--bandwidth', '15 GB/s', '--sync', '73 ms', '--downtime', '150 ms', '--json').stdout.join(''));
     expect(Object.keys(out)).toEqual(['command', 'bandwidthBytesPerSecond', 'syncMs', 'downtimeMs', 'memoryBytes', 'closedForm', 'simulated']);
     expect(Object.keys(out.closedForm)).toEqual(['converges', 'equation', 'regime', 'dirtyRateBytesPerSecond']);
-    expect(Object.keys(out.simulated.seedPremises)).toEqual(['converges', 'saturated', 'dirtyRateBytesPerSecond', 'upperBytesPerSecond']);
+    expect(Object.keys(out.simulated.seedPremises)).toEqual(['converges', 'saturated', 'dirtyRateBytesPerSecond', 'upperBytesPerSecond', 'intervals']);
     expect(out.closedForm.dirtyRateBytesPerSecond).toBeCloseTo(7.7e9, 0);
     expect(out.simulated.windowed.dirtyRateBytesPerSecond / 7.7e9).toBeCloseTo(1, 6);
   });
