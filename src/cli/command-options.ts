@@ -13,12 +13,26 @@ export const QUANTITY_OPTIONS = {
   downtime: { type: 'string' },
   memory: { type: 'string' },
   json: { type: 'boolean', default: false },
+  'dirty-curve': { type: 'string' },
+  bandwidths: { type: 'string' },
+  downtimes: { type: 'string' },
+  implementation: { type: 'string' },
+  rules: { type: 'string' },
+  'max-bandwidth': { type: 'string' },
+  'avail-switchover-bandwidth': { type: 'string' },
+  'working-set': { type: 'string' },
+  'sync-per-page': { type: 'string' },
+  'auto-converge': { type: 'boolean', default: false },
+  trace: { type: 'boolean', default: false },
 } as const;
 
 /** Values as parseArgs returns them for `QUANTITY_OPTIONS`. */
 export type QuantityValues = { readonly [name: string]: string | boolean | undefined };
 
-const KINDS: Readonly<Record<string, QuantityKind>> = { bandwidth: 'bandwidth', 'dirty-rate': 'bandwidth', sync: 'duration', downtime: 'duration', memory: 'size' };
+const KINDS: Readonly<Record<string, QuantityKind>> = {
+  bandwidth: 'bandwidth', 'dirty-rate': 'bandwidth', sync: 'duration', downtime: 'duration', memory: 'size',
+  'max-bandwidth': 'bandwidth', 'avail-switchover-bandwidth': 'bandwidth', 'working-set': 'size', 'sync-per-page': 'duration',
+};
 
 /**
  * Reads a required quantity option.

@@ -8,6 +8,7 @@ import { claimsCommand } from './claims-command.ts';
 import { QUANTITY_OPTIONS, type QuantityValues } from './command-options.ts';
 import { derivationCommand } from './derivation-command.ts';
 import { maxDirtyRateCommand } from './max-dirty-rate-command.ts';
+import { predictCommand } from './predict-command.ts';
 import { CLI_NAME } from './quantity.ts';
 import { thresholdCommand } from './threshold-command.ts';
 
@@ -22,6 +23,7 @@ const COMMANDS: Readonly<Record<string, { readonly options: readonly (keyof type
   'max-dirty-rate': { options: ['bandwidth', 'sync', 'downtime', 'memory', 'json'], run: maxDirtyRateCommand },
   claims: { options: ['memory', 'json'], run: claimsCommand },
   derivation: { options: ['json'], run: derivationCommand },
+  predict: { options: ['dirty-curve', 'bandwidths', 'downtimes', 'json'], run: predictCommand },
 };
 
 /** The usage text. */
@@ -36,6 +38,8 @@ commands:
                   the audit of the seed's worked numbers
   derivation      [--json]
                   the verdict on each step (1)→(2) … (19)→(19D) of the seed's derivation
+  predict         --dirty-curve FILE [--bandwidths "1 Gbps,10 Gbps"] [--downtimes "125ms,unlim"] [--json]
+                  migration time per bandwidth and downtime limit, by predict_migration.py's rules
 
 Quantities need units: bandwidths in GB/s, GiB/s, MB/s (or the seed's GBps), times in ms or s,
 sizes in GiB or GB. --json prints numbers in ms and bytes per second.`;
