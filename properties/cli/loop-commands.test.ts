@@ -39,3 +39,36 @@ describe('predict', () => {
     expect({ code, stdout, stderr }).toEqual({ code: 2, stdout: '', stderr: message });
   });
 });
+
+describe('simulate', () => {
+  const small = ['simulate', '--memory', '1 GiB', '--bandwidth', '1 GB/s', '--downtime', '300 ms', '--max-bandwidth', '0'];
+
+  test('prints one row per sync cost: completion, total time, real downtime, syncs, passes, expected-downtime', () => {
+    const { code, stdout } = run([...small, '--dirty-rate', '100 MB/s', '--sync', '10 ms']);
+    expect(code).toBe(0);
+    const [heading, , header, row] = stdout.split('\n');
+    expect(heading).toBe('link 1 GB/s, max-bandwidth unlimited, downtime limit 300 ms, rules qemu-today; 1 GiB guest, workload constant 0.1 GB/s');
+    expect(header.split(/\s{2,}/)).toEqual(['sync', 'completed', 'total time', 'real downtime', 'final sync', 'dirty syncs', 'passes', 'expected-downtime']);
+    expect(row.startsWith('x = 10 ms')).toBe(true);
+    expect(row).toContain('yes');
+  });
+
+  test('--json reports the outcome with its trace, the real downtime at least the final sync', () => {
+    const { code, stdout } = run([...small, '--dirty-rate', '100 MB/s', '--working-set', '256 MiB', '--sync', '10 ms', '--json', '--trace']);
+    expect(code).toBe(0);
+    const [first] = JSON.parse(stdout).runs;
+    expect(first.converged).toBe(true);
+    expect(first.downtimeMs).toBeGreaterThanOrEqual(first.finalSyncMs);
+    expect(first.trace[0].phase).toBe('setup');
+    expect(Object.keys(first.trace[0])).toEqual(['timeMs', 'phase', 'estimateBytes', 'pendingBytes', 'thresholdBytes', 'synced', 'syncs', 'passes', 'windowBandwidthBytesPerMs', 'expectedDowntimeMs', 'throttlePercent']);
+  });
+
+  test.each([
+    [[...small, '--sync', '10 ms', '--dirty-rate', '1 GB/s', '--rules', 'qemu-9'], 'dirty-sync-oracle: --rules must be one of qemu-today, qemu-7.2, every-drain, got "qemu-9"'],
+    [[...small, '--implementation', 'wordwise'], 'dirty-sync-oracle: --implementation must be qemu-pre-patch, qemu-landed or both, comma-separated, got "wordwise"'],
+    [['simulate', '--bandwidth', '1 GB/s', '--sync', '10 ms'], 'dirty-sync-oracle: --downtime must be given (a duration with a unit), got undefined'],
+  ])('%j prints one line on stderr and exits with 2', (argv, message) => {
+    const { code, stdout, stderr } = run(argv);
+    expect({ code, stdout, stderr }).toEqual({ code: 2, stdout: '', stderr: message });
+  });
+});

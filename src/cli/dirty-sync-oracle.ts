@@ -9,6 +9,7 @@ import { QUANTITY_OPTIONS, type QuantityValues } from './command-options.ts';
 import { derivationCommand } from './derivation-command.ts';
 import { maxDirtyRateCommand } from './max-dirty-rate-command.ts';
 import { predictCommand } from './predict-command.ts';
+import { simulateCommand } from './simulate-command.ts';
 import { CLI_NAME } from './quantity.ts';
 import { thresholdCommand } from './threshold-command.ts';
 
@@ -24,6 +25,10 @@ const COMMANDS: Readonly<Record<string, { readonly options: readonly (keyof type
   claims: { options: ['memory', 'json'], run: claimsCommand },
   derivation: { options: ['json'], run: derivationCommand },
   predict: { options: ['dirty-curve', 'bandwidths', 'downtimes', 'json'], run: predictCommand },
+  simulate: {
+    options: ['bandwidth', 'downtime', 'dirty-rate', 'working-set', 'dirty-curve', 'sync', 'sync-per-page', 'implementation', 'memory', 'max-bandwidth', 'avail-switchover-bandwidth', 'rules', 'auto-converge', 'trace', 'json'],
+    run: simulateCommand,
+  },
 };
 
 /** The usage text. */
@@ -40,6 +45,12 @@ commands:
                   the verdict on each step (1)→(2) … (19)→(19D) of the seed's derivation
   predict         --dirty-curve FILE [--bandwidths "1 Gbps,10 Gbps"] [--downtimes "125ms,unlim"] [--json]
                   migration time per bandwidth and downtime limit, by predict_migration.py's rules
+  simulate        --bandwidth "15 GB/s" --downtime "150 ms" (--sync "73 ms" | --implementation qemu-pre-patch,qemu-landed)
+                  [--dirty-rate "10 GB/s" [--working-set "64 GiB"] | --dirty-curve FILE] [--memory "256 GiB"]
+                  [--max-bandwidth "128 MiB/s"|0] [--avail-switchover-bandwidth ...] [--rules qemu-today|qemu-7.2|every-drain]
+                  [--auto-converge] [--trace] [--json]
+                  one migration in QEMU's loop: completion, total time, real downtime, syncs;
+                  without a dirty rate, the greatest constant dirty rate that completes
 
 Quantities need units: bandwidths in GB/s, GiB/s, MB/s (or the seed's GBps), times in ms or s,
 sizes in GiB or GB. --json prints numbers in ms and bytes per second.`;
