@@ -105,7 +105,7 @@ describe('invalid input', () => {
     [['threshold', ...seedThreshold, '--downtime', '3 ms'], /Unknown option '--downtime'/],
     [['max-dirty-rate', '--bandwidth', '15 GB/s', '--sync', '12 ms', '--downtime', '150'], /--downtime must be a duration with a unit \(ms, s\)/],
     [['claims', '--memory', 'lots'], /--memory must be a size with a unit/],
-    [['converge'], /command must be one of threshold, max-dirty-rate, claims, derivation, got "converge"/],
+    [['converge'], /command must be one of threshold, max-dirty-rate, claims, derivation, predict, simulate, got "converge"/],
   ])('%j prints one line on stderr and exits with 2', (argv, message) => {
     const { code, stdout, stderr } = run(...argv);
     expect(code).toBe(2);
