@@ -12,7 +12,9 @@
  *     nblocks * block_pages / 64 source words, then bmap_words bmap words.
  * Each run starts from a fresh copy of the case's bitmaps and makes its calls in order. Before each
  * call the probe writes one byte to standard output, the call's number counted over all runs from 1,
- * so the oracle knows which call was in flight when the process died. The effect callbacks do
+ * so the oracle knows which call was in flight when the process died. Every bitmap ends at a
+ * page-protected guard (native/guard-pages.c, linked in), so an access just past one faults as it
+ * does in the law suite's child, and the fault is named on standard error. The effect callbacks do
  * nothing: they cannot change what C sees.
  *
  * Exit status: 0 when every call returned; 2 when the input or the library is unusable (message on
@@ -24,6 +26,10 @@
 #include <string.h>
 #include <unistd.h>
 #include "sync_abi.h"
+
+/* native/guard-pages.c, linked in: every buffer ends at a protected page, as in the law suite's child. */
+void *guard_alloc(size_t bytes, const char *name);
+int guard_install(const char *report_path);
 
 typedef uint64_t sync_fn(const struct sync_dirty_memory *, const struct sync_ram_block *, uint64_t,
                          uint64_t, const struct sync_effects *);
@@ -109,9 +115,28 @@ int main(int argc, char **argv)
     const uint64_t *bmap = source + nblocks * words_per_block;
 
     unsigned long **blocks = calloc(nblocks ? nblocks : 1, sizeof(*blocks));
+#ifdef SYNC_PROBE_HEAP
+    /* Built as the sanitizers' driver: malloc'd buffers, whose redzones AddressSanitizer watches. */
     unsigned long *bmap_copy = malloc((bmap_words ? bmap_words : 1) * sizeof(*bmap_copy));
+#else
+    /* A stray access faults here as it does in the law suite, and the fault is named on stderr. */
+    guard_install(NULL);
+    unsigned long *bmap_copy = guard_alloc(bmap_words * sizeof(*bmap_copy), "bmap");
+#endif
     for (uint64_t b = 0; b < nblocks; b++) {
+#ifdef SYNC_PROBE_HEAP
         blocks[b] = malloc(words_per_block * sizeof(**blocks));
+#else
+        char name[32];
+        snprintf(name, sizeof(name), "block %llu", (unsigned long long)b);
+        blocks[b] = guard_alloc(words_per_block * sizeof(**blocks), name);
+#endif
+        if (!blocks[b]) {
+            fail("cannot map a DirtyMemoryBlock");
+        }
+    }
+    if (!blocks || !bmap_copy) {
+        fail("cannot map the bitmaps");
     }
     const struct sync_dirty_memory mem = { block_pages, nblocks, blocks };
     const struct sync_ram_block rb = { offset_page, pages, bmap_copy };

@@ -1,14 +1,15 @@
 /**
  * `npm run golden:update`: rewrites the golden files from what the code computes now, the only way
- * they change. Refuses to run under CI=true, so a CI job can never accept its own results.
+ * they change. Refuses to run in CI (`CI` set to anything but empty, `false` or `0`, as vitest reads it), so a CI job can never accept its own results.
  */
 import { resolve } from 'node:path';
+import { isContinuousIntegration } from '../src/gate/continuous-integration.ts';
 import { compareGoldenDirectory, produceGoldenFiles, writeGoldenDirectory } from '../src/golden/golden-set.ts';
 
 const GOLDEN_DIRECTORY = resolve(import.meta.dirname, '../golden');
 
-if (process.env.CI === 'true') {
-  console.error('golden:update: refusing to write golden files under CI=true; run it locally and commit the reviewed result');
+if (isContinuousIntegration()) {
+  console.error(`golden:update: refusing to write golden files in CI (CI=${process.env.CI}); run it locally and commit the reviewed result`);
   process.exit(2);
 }
 

@@ -4,5 +4,5 @@
  */
 import { loopSampleTexts } from '../properties/docs/loop-samples.ts';
 
-const samples = loopSampleTexts();
+const samples = await loopSampleTexts();
 for (const [id, text] of Object.entries(samples)) process.stdout.write(`<!-- sample: ${id} -->\n\`\`\`text\n${text}\n\`\`\`\n\n`);

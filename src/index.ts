@@ -15,7 +15,8 @@ export { observeSync, type SyncObservation, type SyncRun } from './sync/observat
 export { createEffectRecorder, type EffectCall, type EffectKind, type EffectRecorder } from './sync/effect-recorder.ts';
 export { checkLaw, type Counterexample, type LawCheckResult } from './sync/law-check.ts';
 export { runLawSuite, checkEntry, KNOWN_FINDING_SEARCH_FACTOR, type SuiteEntry } from './sync/law-suite.ts';
-export { KNOWN_FINDINGS, FINDING_REASONS, knownFinding, type KnownFinding, type FindingReason } from './sync/known-findings.ts';
+export { KNOWN_FINDINGS, knownFinding, type KnownFinding } from './sync/known-findings.ts';
+export { FINDING_CAUSES, deriveCause, type FindingCause, type FindingCauseId, type DerivedCause } from './sync/finding-causes.ts';
 export { formatCounterexample } from './sync/counterexample-format.ts';
 export { loadSyncPlugin, PluginLoadError } from './sync/plugin-loader.ts';
 export { allocateBitmap } from './bitmap/bitmap.ts';

@@ -1,5 +1,5 @@
 // A plug-in for `SYNC_IMPL=examples/plugins/bit-by-bit.mjs npm run test:sync`: any module exporting
-// syncDirtyBitmap(mem, rb, startPage, npages, effects) with the contract of SPEC §1.2.
+// syncDirtyBitmap(mem, rb, startPage, npages, effects) with the contract of docs/specification.md.
 export function syncDirtyBitmap(mem, rb, startPage, npages, effects) {
   let newlySet = 0;
   for (let page = startPage; page < startPage + npages; page++) {

@@ -15,33 +15,43 @@ import { auditSeedClaims } from '../../src/convergence/claims-audit.ts';
 import type { StepCheck } from '../../src/convergence/derivation-check.ts';
 import { DERIVATION_LINKS } from '../../src/convergence/derivation-steps.ts';
 import { SEED_VM_MEMORY_BYTES } from '../../src/convergence/threshold-comparison.ts';
+import { readDocSample } from '../docs/doc-sample.ts';
+
+/** A documented command and its output: the `$ ` line, then what it printed. */
+function documentedRun(id: string): { argv: string[]; output: string } {
+  const [command, ...output] = readDocSample('docs/command-line.md', id).split('\n');
+  const argv = [...command.replace(/^\$ npx dirty-sync-oracle /, '').matchAll(/"([^"]*)"|(\S+)/g)].map((m) => m[1] ?? m[2]);
+  return { argv, output: output.join('\n') };
+}
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
-function run(...argv: string[]): { code: number; stdout: string[]; stderr: string[] } {
+async function run(...argv: string[]): Promise<{ code: number; stdout: string[]; stderr: string[] }> {
   const stdout: string[] = [];
   const stderr: string[] = [];
-  const code = main(argv, { stdout: (t) => stdout.push(t), stderr: (t) => stderr.push(t) });
+  const code = await main(argv, { stdout: (t) => stdout.push(t), stderr: (t) => stderr.push(t) });
   return { code, stdout, stderr };
 }
 
 const seedThreshold = ['--bandwidth', '15 GB/s', '--dirty-rate', '10 GB/s', '--sync', '73 ms'];
 
 describe('threshold', () => {
-  test('prints t*, the regime, the closed-form least limit and both simulated ones', () => {
-    const { code, stdout } = run('threshold', ...seedThreshold);
+  test('prints t*, the regime, the closed-form least limit and both simulated ones', async () => {
+    const documented = documentedRun('threshold-12ms');
+    const { code, stdout } = await run(...documented.argv);
     expect(code).toBe(0);
     const text = stdout.join('\n');
-    expect(text).toContain('critical transfer time t* (eq. 2)   146 ms');
-    expect(text).toContain('x + t* = 219 ms >= 100 ms: long-iteration, eq. (5)');
-    expect(text).toMatch(/closed form, eq\. \(12\)\s+219 ms/);
-    expect(text).toMatch(/simulated, seed-premises\s+219 ms/);
-    expect(text).toMatch(/simulated, windowed\s+219 ms/);
+    expect(text).toBe(documented.output);
+    expect(text).toContain('critical transfer time t* (eq. 2)   24 ms');
+    expect(text).toContain('x + t* = 36 ms < 100 ms: short-iteration, eq. (15)');
+    expect(text).toMatch(/closed form, eq\. \(19\)\s+27\.273 ms/);
+    expect(text).toMatch(/simulated, seed-premises\s+27\.273 ms/);
+    expect(text).toMatch(/windowed, windowed-passes: outside the long-iteration regime: x \+ t\* = 36 ms < 100 ms/);
   });
 
-  test('--json has the documented fields, in ms and bytes per second', () => {
-    const out = JSON.parse(run('threshold', '--bandwidth', '15 GB/s', '--dirty-rate', '10 GB/s', '--sync', '12 ms', '--json').stdout.join(''));
-    expect(Object.keys(out)).toEqual(['command', 'bandwidthBytesPerSecond', 'dirtyRateBytesPerSecond', 'syncMs', 'memoryBytes', 'criticalTransferMs', 'regime', 'regimeEquation', 'closedForm', 'settledTransferMs', 'simulated']);
+  test('--json has the documented fields, in ms and bytes per second', async () => {
+    const out = JSON.parse((await run('threshold', '--bandwidth', '15 GB/s', '--dirty-rate', '10 GB/s', '--sync', '12 ms', '--json')).stdout.join(''));
+    expect(Object.keys(out)).toEqual(['command', 'bandwidthBytesPerSecond', 'dirtyRateBytesPerSecond', 'syncMs', 'memoryBytes', 'criticalTransferMs', 'regime', 'regimeEquation', 'closedForm', 'settledTransferMs', 'simulated', 'disagreements']);
     expect(out).toMatchObject({ command: 'threshold', bandwidthBytesPerSecond: 1.5e10, dirtyRateBytesPerSecond: 1e10, syncMs: 12, memoryBytes: SEED_VM_MEMORY_BYTES, criticalTransferMs: 24, regime: 'short-iteration', regimeEquation: 15, closedForm: { equation: 19 } });
     expect(out.closedForm.downtimeMs).toBeCloseTo(300 / 11, 9);
     expect(Object.keys(out.simulated)).toEqual(['seedPremises', 'windowed', 'windowedPasses']);
@@ -51,15 +61,17 @@ describe('threshold', () => {
 });
 
 describe('max-dirty-rate', () => {
-  test('prints the closed form and both simulated greatest rates', () => {
-    const { code, stdout } = run('max-dirty-rate', '--bandwidth', '15 GB/s', '--sync', '12 ms', '--downtime', '150 ms');
+  test('prints the closed form and both simulated greatest rates', async () => {
+    const documented = documentedRun('max-dirty-rate-12ms');
+    const { code, stdout } = await run(...documented.argv);
     expect(code).toBe(0);
+    expect(stdout.join('\n')).toBe(documented.output);
     expect(stdout.join('\n')).toMatch(/closed form, eq\. \(12\)\s+D < 13\.8 GB\/s \(long-iteration at the bound\)/);
   });
 
-  test('--json has the documented fields, in bytes per second', () => {
-    const out = JSON.parse(run('max-dirty-rate', '--bandwidth', '15 GB/s', '--sync', '73 ms', '--downtime', '150 ms', '--json').stdout.join(''));
-    expect(Object.keys(out)).toEqual(['command', 'bandwidthBytesPerSecond', 'syncMs', 'downtimeMs', 'memoryBytes', 'closedForm', 'simulated']);
+  test('--json has the documented fields, in bytes per second', async () => {
+    const out = JSON.parse((await run('max-dirty-rate', '--bandwidth', '15 GB/s', '--sync', '73 ms', '--downtime', '150 ms', '--json')).stdout.join(''));
+    expect(Object.keys(out)).toEqual(['command', 'bandwidthBytesPerSecond', 'syncMs', 'downtimeMs', 'memoryBytes', 'closedForm', 'simulated', 'disagreements']);
     expect(Object.keys(out.closedForm)).toEqual(['converges', 'equation', 'regime', 'dirtyRateBytesPerSecond']);
     expect(Object.keys(out.simulated.seedPremises)).toEqual(['converges', 'saturated', 'dirtyRateBytesPerSecond', 'upperBytesPerSecond', 'intervals']);
     expect(out.closedForm.dirtyRateBytesPerSecond).toBeCloseTo(7.7e9, 0);
@@ -68,16 +80,16 @@ describe('max-dirty-rate', () => {
 });
 
 describe('claims', () => {
-  test('prints the audit table that the README shows', () => {
-    const { code, stdout } = run('claims');
+  test('prints the audit table that docs/command-line.md shows', async () => {
+    const { code, stdout } = await run('claims');
     expect(code).toBe(0);
     const table = renderClaimsTable(auditSeedClaims(), SEED_VM_MEMORY_BYTES);
     expect(stdout.join('\n')).toBe(table);
-    expect(readFileSync(resolve(root, 'README.md'), 'utf8')).toContain(table);
+    expect(documentedRun('claims').output).toBe(table);
   });
 
-  test('--json lists the eight claims with the documented fields', () => {
-    const out = JSON.parse(run('claims', '--json').stdout.join(''));
+  test('--json lists the eight claims with the documented fields', async () => {
+    const out = JSON.parse((await run('claims', '--json')).stdout.join(''));
     expect(out.claims).toHaveLength(8);
     expect(Object.keys(out.claims[0])).toEqual(['id', 'quote', 'equation', 'quantity', 'relation', 'claimed', 'decimals', 'inputs', 'closedForm', 'match', 'regimeCondition', 'regimeHolds', 'simulated', 'verdict']);
     expect(out.claims[5]).toMatchObject({ id: 'case2-x73-eq19', quantity: 'dirtyRateBytesPerSecond', claimed: 5.35e9, verdict: 'reproduced but outside its regime' });
@@ -85,9 +97,9 @@ describe('claims', () => {
 });
 
 describe('derivation', () => {
-  test('prints one verdict per step, every one an equivalence, as JSON and as the table built from it', () => {
+  test('prints one verdict per step, every one an equivalence, as JSON and as the table built from it', async () => {
     // One run only: the check takes about 2 s; the text form is rendered from the same checks.
-    const { code, stdout } = run('derivation', '--json');
+    const { code, stdout } = await run('derivation', '--json');
     expect(code).toBe(0);
     const { steps } = JSON.parse(stdout.join(''));
     expect(steps.map((s: StepCheck) => `${s.from}→${s.to} ${s.verdict}`)).toEqual(DERIVATION_LINKS.map((l) => `${l.from}→${l.to} equivalence`));
@@ -105,9 +117,9 @@ describe('invalid input', () => {
     [['threshold', ...seedThreshold, '--downtime', '3 ms'], /Unknown option '--downtime'/],
     [['max-dirty-rate', '--bandwidth', '15 GB/s', '--sync', '12 ms', '--downtime', '150'], /--downtime must be a duration with a unit \(ms, s\)/],
     [['claims', '--memory', 'lots'], /--memory must be a size with a unit/],
-    [['converge'], /command must be one of threshold, max-dirty-rate, claims, derivation, predict, simulate, got "converge"/],
-  ])('%j prints one line on stderr and exits with 2', (argv, message) => {
-    const { code, stdout, stderr } = run(...argv);
+    [['converge'], /command must be one of threshold, max-dirty-rate, claims, derivation, qemu, simulate, predict, got "converge"/],
+  ])('%j prints one line on stderr and exits with 2', async (argv, message) => {
+    const { code, stdout, stderr } = await run(...argv);
     expect(code).toBe(2);
     expect(stdout).toEqual([]);
     expect(stderr).toHaveLength(1);
@@ -115,9 +127,9 @@ describe('invalid input', () => {
     expect(stderr[0]).toMatch(message);
   });
 
-  test('prints the usage on stderr with exit 2 without a command, and on stdout with --help', () => {
-    expect(run()).toEqual({ code: 2, stdout: [], stderr: [USAGE] });
-    expect(run('--help')).toEqual({ code: 0, stdout: [USAGE], stderr: [] });
+  test('prints the usage on stderr with exit 2 without a command, and on stdout with --help', async () => {
+    expect(await run()).toEqual({ code: 2, stdout: [], stderr: [USAGE] });
+    expect(await run('--help')).toEqual({ code: 0, stdout: [USAGE], stderr: [] });
   });
 });
 

@@ -51,8 +51,8 @@ describe('eq. (12) and eq. (19)', () => {
     expect(() => eq12DowntimeMs(-1, 0.5, 5)).toThrow(new RangeError('eq12DowntimeMs: bandwidthBytesPerMs must be > 0, got -1'));
     expect(() => eq12DowntimeMs(10, 5, 0)).toThrow(new RangeError('eq12DowntimeMs: syncMs must be > 0, got 0'));
     expect(() => eq19DowntimeMs(10, 5, 100)).toThrow(new RangeError('eq19DowntimeMs: syncMs must be < 100, got 100'));
-    expect(() => minDowntime(10, 5, Number.POSITIVE_INFINITY)).toThrow(new RangeError('criticalTransferMs: syncMs must be a finite number, got Infinity'));
-    expect(() => minDowntime(10, '5' as unknown as number, 1)).toThrow(new TypeError('criticalTransferMs: dirtyRateBytesPerMs must be a number, got "5"'));
+    expect(() => minDowntime(10, 5, Number.POSITIVE_INFINITY)).toThrow(new RangeError('minDowntime: syncMs must be a finite number, got Infinity'));
+    expect(() => minDowntime(10, '5' as unknown as number, 1)).toThrow(new TypeError('minDowntime: dirtyRateBytesPerMs must be a number, got "5"'));
   });
 });
 

@@ -6,9 +6,9 @@ import { loopComparison, renderLoopComparison } from '../../src/convergence/loop
 import { SEED_VM_MEMORY_BYTES } from '../../src/convergence/threshold-comparison.ts';
 import { downtimeDips } from '../../src/simulator/downtime-dips.ts';
 
-function cli(argv: string[]): string {
+async function cli(argv: string[]): Promise<string> {
   const out: string[] = [];
-  const code = main(argv, { stdout: (text) => out.push(text), stderr: (text) => out.push(text) });
+  const code = await main(argv, { stdout: (text) => out.push(text), stderr: (text) => out.push(text) });
   return [`$ npx dirty-sync-oracle ${argv.map((arg) => (/\s/.test(arg) ? `"${arg}"` : arg)).join(' ')}`, ...out, ...(code === 0 ? [] : [`(exit ${code})`])].join('\n');
 }
 
@@ -28,12 +28,12 @@ export function comparisonSample(): string {
 /**
  * Every sample by id (the expensive comparison only when asked).
  * @param withComparison - whether to compute the comparison table
- * @returns id → text
+ * @returns id → text, once computed
  */
-export function loopSampleTexts(withComparison = true): Record<string, string> {
+export async function loopSampleTexts(withComparison = true): Promise<Record<string, string>> {
   return {
-    'loop-predict': cli(['predict', '--dirty-curve', 'examples/dirty-curves/sample.json']),
-    'loop-simulate': cli(['simulate', '--bandwidth', '15 GB/s', '--downtime', '150 ms', '--sync', '73 ms', '--dirty-rate', '8 GB/s', '--max-bandwidth', '0']),
+    'loop-predict': await cli(['predict', '--dirty-curve', 'examples/dirty-curves/sample.json']),
+    'loop-simulate': await cli(['simulate', '--bandwidth', '15 GB/s', '--downtime', '150 ms', '--sync', '73 ms', '--dirty-rate', '8 GB/s', '--max-bandwidth', '0']),
     'loop-dips': dipsSample(),
     ...(withComparison ? { 'loop-comparison': comparisonSample() } : {}),
   };

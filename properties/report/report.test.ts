@@ -8,7 +8,9 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { auditSeedClaims } from '../../src/convergence/claims-audit.ts';
 import { checkDerivation } from '../../src/convergence/derivation-check.ts';
 import { buildReport, type BuiltReport } from '../../src/report/build-report.ts';
-import { KNOWN_FINDINGS } from '../../src/sync/known-findings.ts';
+import { groupFindingsByCause } from '../../src/report/findings-section.ts';
+import { KNOWN_FINDINGS, knownFinding } from '../../src/sync/known-findings.ts';
+import { expectCauseMatchesPath } from '../sync/finding-cause-check.ts';
 
 let report: BuiltReport;
 
@@ -23,16 +25,37 @@ describe('the report', () => {
     expect(report.html.match(/<svg/g)?.length).toBeGreaterThanOrEqual(KNOWN_FINDINGS.length > 0 ? 2 : 1);
   });
 
-  test('shows every finding the law suite computed, and only those', () => {
-    const computed = report.data.findings.flatMap((f) => f.findings.map((finding) => `${finding.implementation} breaks ${finding.law.id} ${finding.law.name}`));
+  test('shows every finding the law suite computed once, under the cause derived from its counterexample, all known', () => {
     const known = new Set(KNOWN_FINDINGS.map((f) => `${f.implementation} ${f.law}`));
     expect(new Set(report.data.findings.flatMap((f) => f.findings.map((finding) => `${finding.implementation} ${finding.law.id}`)))).toEqual(known);
-    const shown = [...report.html.matchAll(/<h3>(\S+ breaks L\d [^<]+)<\/h3>/g)].map((m) => m[1]);
-    expect(shown).toEqual(computed);
-    for (const finding of computed) expect(report.markdown.text).toContain(`### ${finding}`);
+    const groups = groupFindingsByCause(report.data.findings);
+    const listed = groups.flatMap((g) => g.findings.map((e) => `${e.implementation} ${e.law.id} ${e.family}`));
+    const computed = report.data.findings.flatMap((f) => f.findings.flatMap((finding) => finding.families.map((family) => `${finding.implementation} ${finding.law.id} ${family}`)));
+    expect([...listed].sort()).toEqual([...computed].sort());
+    for (const group of groups) {
+      expect(group.cause, 'a finding no known cause explains').toBeDefined();
+      for (const e of group.findings) expectCauseMatchesPath(e.law.id, e.result.counterexample!.observation, knownFinding(e.implementation, e.family, e.law.id)!.causes);
+    }
+    // One section per cause, each with one drawing, marked known in colour and in words.
+    const sections = [...report.html.matchAll(/<h3 id="cause-([a-z-]+)">Cause \d+: [^<]+<\/h3>\n<p class="status known">/g)].map((m) => m[1]);
+    expect(sections).toEqual(groups.map((g) => g.cause));
+    for (const cause of sections) expect(report.html).toContain(`<figure id="finding-${cause}">`);
+    expect(report.html).not.toContain('class="status new"');
   });
 
-  test('counts remote clears as SPEC §1.4 says: one per page before the patch, one per sync after', () => {
+  test('opens with its provenance and a table of contents linking every heading', () => {
+    const { provenance } = report.data;
+    expect(provenance.seed).toBe(report.data.settings.seed);
+    expect(provenance.packageVersion).toBe(JSON.parse(readFileSync(resolve(import.meta.dirname, '../../package.json'), 'utf8')).version);
+    for (const label of ['commit', 'built', 'version', 'seed', 'runs']) expect(report.html).toMatch(new RegExp(`<dt>${label}</dt><dd>`));
+    expect(report.html).toContain(`<dd>${provenance.seed} (FC_SEED)</dd>`);
+    const ids = [...report.html.matchAll(/<h[23] id="([^"]+)">/g)].map((m) => m[1]);
+    const links = [...report.html.matchAll(/<li class="toc[23]"><a href="#([^"]+)">/g)].map((m) => m[1]);
+    expect(links).toEqual(ids);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  test('counts remote clears as docs/specification.md says: one per page before the patch, one per sync after', () => {
     for (const row of report.data.remoteClears.filter((r) => !r.aligned)) {
       expect(row.counts['qemu-pre-patch'].clearDirtyLogCalls).toBe(row.pages);
       expect(row.counts.reference.clearDirtyLogCalls).toBe(row.pages);
@@ -49,7 +72,9 @@ describe('the report', () => {
       const shown = (value: number | null) => (value === null ? 'none' : String(Number(value.toPrecision(6))));
       // The row as the table prints it: the quote, the equation, then the audit's own numbers.
       expect(report.html).toContain(`<td><code>${quote}</code></td><td>(${row.claim.equation})</td><td class="num">${shown(row.closedForm)} `);
-      expect(report.html).toContain(`<td>${row.match}</td><td class="num">${shown(row.simulated.seedPremises)}</td><td class="num">${shown(row.simulated.windowed)}</td>`);
+      const unit = row.claim.quantity === 'dirty-rate-gbps' ? 'GB/s' : 'ms';
+      const withUnit = (value: number | null) => (value === null ? 'none converges' : `${shown(value)} ${unit}`);
+      expect(report.html).toContain(`<td>${row.match}</td><td class="num">${withUnit(row.simulated.seedPremises)}</td><td class="num">${withUnit(row.simulated.windowed)}</td>`);
     }
     expect(report.data.derivation.map((s) => `${s.from}->${s.to} ${s.verdict}`)).toEqual(checkDerivation().map((s) => `${s.from}->${s.to} ${s.verdict}`));
     for (const id of ['least-downtime', 'max-dirty-rate', 'pending-per-iteration']) expect(report.markdown.files.has(`figures/${id}.svg`)).toBe(true);

@@ -37,15 +37,6 @@ export function testBit(bitmap: Uint32Array, bit: number): boolean {
 }
 
 /**
- * Sets bit `bit`.
- * @param bitmap - the bitmap
- * @param bit - the bit index
- */
-export function setBit(bitmap: Uint32Array, bit: number): void {
-  bitmap[bit >>> 5] |= 1 << (bit & 31);
-}
-
-/**
  * Clears bit `bit` and reports whether it was set (QEMU's `test_and_clear_bit`).
  * @param bitmap - the bitmap
  * @param bit - the bit index

@@ -3,7 +3,8 @@
  */
 import { auditSeedClaims, type ClaimAuditRow } from '../convergence/claims-audit.ts';
 import { BYTES_PER_MS_PER_GBPS } from '../convergence/seed-claims.ts';
-import { memoryOption, type QuantityValues } from './command-options.ts';
+import type { CliCommand } from './cli-command.ts';
+import { memoryOption, quantityOptions, type QuantityValues } from './command-options.ts';
 import { formatGiB, formatNumber, toBytesPerSecond } from './number-format.ts';
 
 const COLUMNS = ['claim', 'eq.', 'inputs (B = 15 GB/s)', 'closed form', 'match', 'seed-premises', 'windowed', 'windowed-passes', 'regime', 'verdict'];
@@ -85,9 +86,18 @@ function rowJson(row: ClaimAuditRow): Record<string, unknown> {
  * @returns the text to print
  * @throws RangeError for an invalid `--memory`
  */
-export function claimsCommand(values: QuantityValues): string {
+export function runClaims(values: QuantityValues): string {
   const memoryBytes = memoryOption(values);
   const rows = auditSeedClaims({ memoryBytes });
   if (values.json === true) return JSON.stringify({ command: 'claims', memoryBytes, claims: rows.map(rowJson) }, null, 2);
   return renderClaimsTable(rows, memoryBytes);
 }
+
+/** `dirty-sync-oracle claims`. */
+export const claimsCommand: CliCommand = {
+  name: 'claims',
+  summary: "the audit of the cover letter's worked numbers: closed form, precision, simulators, regime and verdict per claim",
+  options: quantityOptions('memory', 'json'),
+  examples: ['claims --memory "64 GiB"'],
+  run: ({ values }) => runClaims(values),
+};

@@ -1,38 +1,35 @@
 /**
- * The options the subcommands share, read from `node:util` parseArgs values into internal units.
+ * The options the convergence subcommands share: their help text, and reading them from parsed
+ * values into internal units.
  */
 import { rangeError } from '../check.ts';
 import { SEED_VM_MEMORY_BYTES } from '../convergence/threshold-comparison.ts';
+import type { CliArguments, CliOption } from './cli-command.ts';
 import { CLI_NAME, parseQuantity, type QuantityKind } from './quantity.ts';
 
-/** parseArgs option definitions for every quantity a subcommand may take, plus `--json`. */
+/** Option values as a command receives them. */
+export type QuantityValues = CliArguments['values'];
+
+/** Descriptors of the quantity options, for a command's `options`. */
 export const QUANTITY_OPTIONS = {
-  bandwidth: { type: 'string' },
-  'dirty-rate': { type: 'string' },
-  sync: { type: 'string' },
-  downtime: { type: 'string' },
-  memory: { type: 'string' },
-  json: { type: 'boolean', default: false },
-  'dirty-curve': { type: 'string' },
-  bandwidths: { type: 'string' },
-  downtimes: { type: 'string' },
-  implementation: { type: 'string' },
-  rules: { type: 'string' },
-  'max-bandwidth': { type: 'string' },
-  'avail-switchover-bandwidth': { type: 'string' },
-  'working-set': { type: 'string' },
-  'sync-per-page': { type: 'string' },
-  'auto-converge': { type: 'boolean', default: false },
-  trace: { type: 'boolean', default: false },
-} as const;
+  bandwidth: { type: 'string', valueName: 'bandwidth', required: true, description: 'real bandwidth B of the migration link, e.g. "15 GB/s"' },
+  'dirty-rate': { type: 'string', valueName: 'bandwidth', required: true, description: 'dirty rate D, below B, e.g. "10 GB/s"' },
+  sync: { type: 'string', valueName: 'duration', required: true, description: 'bitmap sync time x per iteration, e.g. "73 ms"' },
+  downtime: { type: 'string', valueName: 'duration', required: true, description: 'downtime limit y, e.g. "150 ms"' },
+  memory: { type: 'string', valueName: 'size', description: 'guest memory, all dirty when the simulations start (default "256 GiB")' },
+  json: { type: 'boolean', description: 'print JSON, in ms, bytes and bytes per second, instead of text' },
+} as const satisfies Readonly<Record<string, CliOption>>;
 
-/** Values as parseArgs returns them for `QUANTITY_OPTIONS`. */
-export type QuantityValues = { readonly [name: string]: string | boolean | undefined };
+const KINDS: Readonly<Record<string, QuantityKind>> = { bandwidth: 'bandwidth', 'dirty-rate': 'bandwidth', sync: 'duration', downtime: 'duration', memory: 'size' };
 
-const KINDS: Readonly<Record<string, QuantityKind>> = {
-  bandwidth: 'bandwidth', 'dirty-rate': 'bandwidth', sync: 'duration', downtime: 'duration', memory: 'size',
-  'max-bandwidth': 'bandwidth', 'avail-switchover-bandwidth': 'bandwidth', 'working-set': 'size', 'sync-per-page': 'duration',
-};
+/**
+ * Picks quantity options for a command's descriptor.
+ * @param names - the options it takes
+ * @returns their descriptors by name, in that order
+ */
+export function quantityOptions(...names: readonly (keyof typeof QUANTITY_OPTIONS)[]): Record<string, CliOption> {
+  return Object.fromEntries(names.map((name) => [name, QUANTITY_OPTIONS[name]]));
+}
 
 /**
  * Reads a required quantity option.

@@ -16,9 +16,16 @@ import { materialize } from '../sync/sync-case.ts';
  * @param entry - the journal's last entry, if any call was made
  * @param shrunk - the smallest crashing case, or why there is none
  * @param env - the environment the child ran with (for the replay line)
+ * @param replayPrefix - the command that replays the run, to which `--family F --law L` is appended (default: `test:sync`'s)
  * @returns the multi-line text
  */
-export function formatDeath(signal: string, entry: CallJournalEntry | undefined, shrunk: ShrunkCrash | { reason: string }, env: NodeJS.ProcessEnv = process.env): string {
+export function formatDeath(
+  signal: string,
+  entry: CallJournalEntry | undefined,
+  shrunk: ShrunkCrash | { reason: string },
+  env: NodeJS.ProcessEnv = process.env,
+  replayPrefix?: string,
+): string {
   const crashed = CRASH_SIGNALS.has(signal);
   // A signal from outside (Ctrl-C, a kill) is not the plug-in's fault, and the report says so.
   const [heading, what] = crashed ? ['CRASH', `crashed (${signal})`] : ['STOPPED', `was stopped by ${signal}`];
@@ -39,7 +46,7 @@ export function formatDeath(signal: string, entry: CallJournalEntry | undefined,
   } else {
     lines.push(`  the input of the call in flight (not shrunk: ${shrunk.reason}):`, ...entry.input.map((line) => `  ${line}`));
   }
-  return [...lines, ...replayLines(entry, path, env)].join('\n');
+  return [...lines, ...replayLines(entry, path, env, replayPrefix)].join('\n');
 }
 
 /**
@@ -47,22 +54,24 @@ export function formatDeath(signal: string, entry: CallJournalEntry | undefined,
  * @param timeoutMs - the time limit the call exceeded
  * @param entry - the journal's last entry: the call in flight
  * @param env - the environment the child ran with (for the replay line)
+ * @param replayPrefix - as for `formatDeath`
  * @returns the multi-line text
  */
-export function formatHang(timeoutMs: number, entry: CallJournalEntry, env: NodeJS.ProcessEnv = process.env): string {
+export function formatHang(timeoutMs: number, entry: CallJournalEntry, env: NodeJS.ProcessEnv = process.env, replayPrefix?: string): string {
   const checking = entry.law && entry.family ? ` while checking ${entry.law} on family ${entry.family}` : '';
   return [
-    `HANG: the native implementation ${entry.implementation} did not return from a call within ${timeoutMs} ms${checking}, and was killed`,
+    `HANG: the plug-in ${entry.implementation} did not return from a call within ${timeoutMs} ms${checking}, and was killed`,
     '  the input of the call in flight:',
     ...entry.input.map((line) => `  ${line}`),
-    ...replayLines(entry, env.FC_PATH, env),
+    ...replayLines(entry, env.FC_PATH, env, replayPrefix),
   ].join('\n');
 }
 
-function replayLines(entry: CallJournalEntry, path: string | undefined, env: NodeJS.ProcessEnv): string[] {
+function replayLines(entry: CallJournalEntry, path: string | undefined, env: NodeJS.ProcessEnv, replayPrefix?: string): string[] {
   if (!entry.law || !entry.family) return [];
   const runs = env.FC_NUM_RUNS ? ` FC_NUM_RUNS=${env.FC_NUM_RUNS}` : '';
-  const replay = `FC_SEED=${entry.seed}${path ? ` FC_PATH=${path}` : ''}${runs} ${replayCommand(entry.implementation, entry.family, entry.law, env.SYNC_IMPL)}`;
+  const command = replayPrefix ? `${replayPrefix} --family ${entry.family} --law ${entry.law}` : replayCommand(entry.implementation, entry.family, entry.law, env.SYNC_IMPL);
+  const replay = `FC_SEED=${entry.seed}${path ? ` FC_PATH=${path}` : ''}${runs} ${command}`;
   return [`  replay:    ${replay}`, '  debug:     add --in-process to the replay to run it in one process (to run it under gdb, see docs/native.md)'];
 }
 

@@ -2,7 +2,8 @@
  * `dirty-sync-oracle derivation`: the verdict on each step of the seed's derivation, as a table or JSON.
  */
 import { checkDerivation, type StepCheck } from '../convergence/derivation-check.ts';
-import type { QuantityValues } from './command-options.ts';
+import type { CliCommand } from './cli-command.ts';
+import { quantityOptions, type QuantityValues } from './command-options.ts';
 
 const COLUMNS = ['step', 'verdict', 'symbolic', 'relies on', 'operation'];
 
@@ -35,7 +36,16 @@ export function renderDerivationTable(checks: readonly StepCheck[]): string {
  * @param values - parsed options: optional `json`
  * @returns the text to print
  */
-export function derivationCommand(values: QuantityValues): string {
+export function runDerivation(values: QuantityValues): string {
   const checks = checkDerivation();
   return values.json === true ? JSON.stringify({ command: 'derivation', steps: checks }, null, 2) : renderDerivationTable(checks);
 }
+
+/** `dirty-sync-oracle derivation`. */
+export const derivationCommand: CliCommand = {
+  name: 'derivation',
+  summary: "the verdict on each step (1)→(2) … (19)→(19D) of the cover letter's derivation, checked with exact rationals",
+  options: quantityOptions('json'),
+  examples: ['derivation --json'],
+  run: ({ values }) => runDerivation(values),
+};

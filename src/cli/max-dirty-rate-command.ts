@@ -2,9 +2,12 @@
  * `dirty-sync-oracle max-dirty-rate`: the greatest dirty rate that converges under a downtime limit,
  * by the seed's closed form and by both simulators, for one (B, x, y).
  */
+import { explainDirtyRateDisagreement } from '../convergence/disagreement.ts';
 import { dirtyRateThresholds } from '../convergence/threshold-comparison.ts';
 import type { SimulatedDirtyRate } from '../simulator/threshold-search.ts';
-import { memoryOption, type QuantityValues, requiredQuantity } from './command-options.ts';
+import type { CliCommand } from './cli-command.ts';
+import { memoryOption, quantityOptions, type QuantityValues, requiredQuantity } from './command-options.ts';
+import { disagreementLines } from './disagreement-lines.ts';
 import { formatGBps, formatGiB, formatMs, toBytesPerSecond } from './number-format.ts';
 
 const simulatedJson = (s: SimulatedDirtyRate) => ({
@@ -27,12 +30,14 @@ function simulatedText(s: SimulatedDirtyRate, bandwidthBytesPerMs: number): stri
  * @returns the text to print
  * @throws RangeError for a missing or invalid option
  */
-export function maxDirtyRateCommand(values: QuantityValues): string {
+export function runMaxDirtyRate(values: QuantityValues): string {
   const B = requiredQuantity(values, 'bandwidth');
   const x = requiredQuantity(values, 'sync');
   const y = requiredQuantity(values, 'downtime');
   const memoryBytes = memoryOption(values);
-  const { closedForm, simulated } = dirtyRateThresholds(B, x, y, { memoryBytes });
+  const thresholds = dirtyRateThresholds(B, x, y, { memoryBytes });
+  const { closedForm, simulated } = thresholds;
+  const disagreements = explainDirtyRateDisagreement(thresholds);
   if (values.json === true) {
     return JSON.stringify({
       command: 'max-dirty-rate',
@@ -47,6 +52,7 @@ export function maxDirtyRateCommand(values: QuantityValues): string {
         dirtyRateBytesPerSecond: toBytesPerSecond(closedForm.dirtyRateBytesPerMs),
       },
       simulated: { seedPremises: simulatedJson(simulated['seed-premises']), windowed: simulatedJson(simulated.windowed), windowedPasses: simulatedJson(simulated['windowed-passes']) },
+      disagreements,
     }, null, 2);
   }
   const closed = closedForm.converges ? `D < ${formatGBps(closedForm.dirtyRateBytesPerMs)} (${closedForm.regime} at the bound)` : 'none converges (x >= 100 ms and y <= x)';
@@ -58,5 +64,15 @@ export function maxDirtyRateCommand(values: QuantityValues): string {
     `  simulated, seed-premises          ${simulatedText(simulated['seed-premises'], B)}`,
     `  simulated, windowed               ${simulatedText(simulated.windowed, B)}`,
     `  simulated, windowed-passes        ${simulatedText(simulated['windowed-passes'], B)}`,
+    ...disagreementLines(disagreements),
   ].join('\n');
 }
+
+/** `dirty-sync-oracle max-dirty-rate`. */
+export const maxDirtyRateCommand: CliCommand = {
+  name: 'max-dirty-rate',
+  summary: 'the greatest dirty rate that converges under a downtime limit, for one (B, x, y): closed form and the three simulators',
+  options: quantityOptions('bandwidth', 'sync', 'downtime', 'memory', 'json'),
+  examples: ['max-dirty-rate --bandwidth "15 GB/s" --sync "12 ms" --downtime "150 ms"'],
+  run: ({ values }) => runMaxDirtyRate(values),
+};

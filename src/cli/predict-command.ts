@@ -7,7 +7,8 @@ import { rangeError } from '../check.ts';
 import { readCalcDirtyRate } from '../dirty-curve/calc-dirty-rate.ts';
 import { dirtyCurveOf } from '../dirty-curve/dirty-curve.ts';
 import { bandwidthRow, type BandwidthRow, DEFAULT_BANDWIDTH_ROWS, DEFAULT_DOWNTIME_COLUMNS_MS, predictionTable, renderPredictionTable } from '../predictor/prediction-table.ts';
-import type { QuantityValues } from './command-options.ts';
+import type { CliCommand } from './cli-command.ts';
+import { QUANTITY_OPTIONS, type QuantityValues } from './command-options.ts';
 import { CLI_NAME } from './quantity.ts';
 
 /**
@@ -54,7 +55,7 @@ function downtimeList(text: string): number[] {
  * @returns the text to print
  * @throws RangeError/TypeError for a missing or invalid option or measurement
  */
-export function predictCommand(values: QuantityValues): string {
+export function runPredict(values: QuantityValues): string {
   const path = values['dirty-curve'];
   if (typeof path !== 'string') throw rangeError(CLI_NAME, '--dirty-curve', 'given (a calc-dirty-rate JSON file)', path);
   const curve = dirtyCurveOf(readCalcDirtyRate(readJsonFile(path)));
@@ -76,3 +77,18 @@ export function predictCommand(values: QuantityValues): string {
   }
   return renderPredictionTable(table);
 }
+
+/** The `predict` subcommand. */
+export const predictCommand: CliCommand = {
+  name: 'predict',
+  summary: 'migration time per bandwidth and downtime limit, by the rules of predict_migration.py (2023)',
+  details: 'Reads a calc-dirty-rate result with a vector of periods (page-size, periods, n-dirty-pages,\nn-sampled-pages, n-zero-pages, n-total-pages) and prints the script\'s table; "-" does not converge.',
+  options: {
+    'dirty-curve': { type: 'string', valueName: 'file', required: true, description: 'calc-dirty-rate JSON file' },
+    bandwidths: { type: 'string', valueName: 'list', description: 'rows, e.g. "1 Gbps,2.5 Gbps,100 Mbps" (X Gbps = X*1024^3/8 bytes/s; default 100 Mbps to 40 Gbps)' },
+    downtimes: { type: 'string', valueName: 'list', description: 'columns in whole ms or unlim, e.g. "125ms,300ms,unlim" (default 125, 250, 500, 1000, 5000 ms, unlim)' },
+    json: QUANTITY_OPTIONS.json,
+  },
+  examples: ['predict --dirty-curve examples/dirty-curves/sample.json', 'predict --dirty-curve dirty.json --bandwidths "10 Gbps" --downtimes "300ms,unlim" --json'],
+  run: ({ values }) => runPredict(values),
+};

@@ -15,7 +15,8 @@ import { LOOP_RULE_SET_NAMES, type LoopRuleSetName } from '../simulator/qemu-loo
 import type { SyncCostSpec } from '../simulator/qemu-loop/sync-cost.ts';
 import { DEFAULT_AUTO_CONVERGE } from '../simulator/qemu-loop/throttle.ts';
 import type { WorkloadSpec } from '../simulator/qemu-loop/workloads.ts';
-import { memoryOption, type QuantityValues, requiredQuantity } from './command-options.ts';
+import type { CliCommand } from './cli-command.ts';
+import { memoryOption, QUANTITY_OPTIONS, type QuantityValues, requiredQuantity } from './command-options.ts';
 import { formatGBps, formatGiB, formatMs, toBytesPerSecond } from './number-format.ts';
 import { readJsonFile } from './predict-command.ts';
 import { CLI_NAME, parseQuantity } from './quantity.ts';
@@ -75,7 +76,7 @@ const cell = (value: number | null, unit: string) => (value === null ? '-' : `${
  * @returns the text to print
  * @throws RangeError/TypeError for a missing or invalid option
  */
-export function simulateCommand(values: QuantityValues): string {
+export function runSimulate(values: QuantityValues): string {
   const linkBytesPerMs = requiredQuantity(values, 'bandwidth');
   const downtimeLimitMs = requiredQuantity(values, 'downtime');
   const rules = (typeof values.rules === 'string' ? values.rules : 'qemu-today') as LoopRuleSetName;
@@ -111,3 +112,32 @@ export function simulateCommand(values: QuantityValues): string {
   }
   return lines.join('\n');
 }
+
+/** The `simulate` subcommand. */
+export const simulateCommand: CliCommand = {
+  name: 'simulate',
+  summary: "one migration in QEMU's loop: completion, total time, real downtime, dirty syncs; or the greatest dirty rate that completes",
+  details: 'Without --dirty-rate or --dirty-curve it searches the greatest constant dirty rate that completes,\nper sync cost: --implementation qemu-pre-patch,qemu-landed compares before and after e8a6d158.',
+  options: {
+    bandwidth: { ...QUANTITY_OPTIONS.bandwidth, description: 'link bandwidth, e.g. "15 GB/s"' },
+    downtime: QUANTITY_OPTIONS.downtime,
+    'dirty-rate': { ...QUANTITY_OPTIONS['dirty-rate'], required: false, description: 'constant dirty rate (or the write rate of --working-set), e.g. "10 GB/s"' },
+    'working-set': { type: 'string', valueName: 'size', description: 'pages written uniformly at --dirty-rate, e.g. "64 GiB"' },
+    'dirty-curve': { type: 'string', valueName: 'file', description: 'a calc-dirty-rate JSON measurement as the workload (sets the guest size)' },
+    sync: { ...QUANTITY_OPTIONS.sync, required: false, description: 'sync time x, e.g. "73 ms" (or the base with --sync-per-page)' },
+    'sync-per-page': { type: 'string', valueName: 'duration', description: 'sync time per page harvested, added to --sync' },
+    implementation: { type: 'string', valueName: 'names', description: 'sync cost derived from qemu-pre-patch and/or qemu-landed, comma-separated' },
+    memory: QUANTITY_OPTIONS.memory,
+    'max-bandwidth': { type: 'string', valueName: 'bandwidth', description: 'QEMU max-bandwidth, or 0 for none (default 128 MiB/s)' },
+    'avail-switchover-bandwidth': { type: 'string', valueName: 'bandwidth', description: 'QEMU avail-switchover-bandwidth (default: use the estimate)' },
+    rules: { type: 'string', valueName: 'rule-set', description: 'qemu-today (default), qemu-7.2 or every-drain' },
+    'auto-converge': { type: 'boolean', description: "auto-converge with QEMU's default throttle settings" },
+    trace: { type: 'boolean', description: 'print (or include in JSON) one row per turn of the loop' },
+    json: QUANTITY_OPTIONS.json,
+  },
+  examples: [
+    'simulate --bandwidth "15 GB/s" --downtime "150 ms" --implementation qemu-pre-patch,qemu-landed --max-bandwidth 0',
+    'simulate --bandwidth "15 GB/s" --downtime "150 ms" --sync "73 ms" --dirty-rate "8 GB/s" --max-bandwidth 0 --json',
+  ],
+  run: ({ values }) => runSimulate(values),
+};

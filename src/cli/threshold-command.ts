@@ -3,10 +3,13 @@
  * form and by both simulators, for one (B, D, x).
  */
 import { rangeError } from '../check.ts';
+import { explainDowntimeDisagreement } from '../convergence/disagreement.ts';
 import { downtimeThresholds } from '../convergence/threshold-comparison.ts';
 import type { SimulatedDowntime } from '../simulator/threshold-search.ts';
-import { memoryOption, type QuantityValues, requiredQuantity } from './command-options.ts';
+import type { CliCommand } from './cli-command.ts';
+import { memoryOption, quantityOptions, type QuantityValues, requiredQuantity } from './command-options.ts';
 import { formatGBps, formatGiB, formatMs, toBytesPerSecond } from './number-format.ts';
+import { disagreementLines } from './disagreement-lines.ts';
 import { CLI_NAME } from './quantity.ts';
 
 const simulatedJson = (s: SimulatedDowntime) => ({
@@ -24,7 +27,7 @@ const simulatedText = (s: SimulatedDowntime) => (s.converges ? `${formatMs(s.dow
  * @returns the text to print
  * @throws RangeError for a missing or invalid option, or a dirty rate not below the bandwidth
  */
-export function thresholdCommand(values: QuantityValues): string {
+export function runThreshold(values: QuantityValues): string {
   const B = requiredQuantity(values, 'bandwidth');
   const D = requiredQuantity(values, 'dirty-rate');
   const x = requiredQuantity(values, 'sync');
@@ -32,6 +35,7 @@ export function thresholdCommand(values: QuantityValues): string {
   if (!(D < B)) throw rangeError(CLI_NAME, '--dirty-rate', `below --bandwidth (${formatGBps(B)})`, values['dirty-rate']);
   const result = downtimeThresholds(B, D, x, { memoryBytes });
   const { closedForm, simulated } = result;
+  const disagreements = explainDowntimeDisagreement(result);
   if (values.json === true) {
     return JSON.stringify({
       command: 'threshold',
@@ -45,6 +49,7 @@ export function thresholdCommand(values: QuantityValues): string {
       closedForm: { equation: closedForm.equation, downtimeMs: closedForm.downtimeLimitMs },
       settledTransferMs: result.settledSendMs,
       simulated: { seedPremises: simulatedJson(simulated['seed-premises']), windowed: simulatedJson(simulated.windowed), windowedPasses: simulatedJson(simulated['windowed-passes']) },
+      disagreements,
     }, null, 2);
   }
   const iterationMs = x + closedForm.transferMs;
@@ -59,5 +64,15 @@ export function thresholdCommand(values: QuantityValues): string {
     `  simulated, seed-premises          ${simulatedText(simulated['seed-premises'])}`,
     `  simulated, windowed               ${simulatedText(simulated.windowed)}`,
     `  simulated, windowed-passes        ${simulatedText(simulated['windowed-passes'])}`,
+    ...disagreementLines(disagreements),
   ].join('\n');
 }
+
+/** `dirty-sync-oracle threshold`. */
+export const thresholdCommand: CliCommand = {
+  name: 'threshold',
+  summary: 't*, the regime and the least downtime limit for one (B, D, x): closed form and the three simulators',
+  options: quantityOptions('bandwidth', 'dirty-rate', 'sync', 'memory', 'json'),
+  examples: ['threshold --bandwidth "15 GB/s" --dirty-rate "10 GB/s" --sync "73 ms"'],
+  run: ({ values }) => runThreshold(values),
+};

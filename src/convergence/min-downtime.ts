@@ -2,6 +2,7 @@
  * The least downtime limit for which the seed's stop condition can hold at the critical state.
  */
 import { criticalTransferMs } from './critical-state.ts';
+import { requireRates, requireSyncMs } from './domain.ts';
 import { eq12DowntimeMs, eq19DowntimeMs } from './downtime-bounds.ts';
 import { type Regime, regimeOf } from './regime.ts';
 
@@ -28,6 +29,8 @@ export interface ClosedFormDowntime {
  * @throws TypeError/RangeError outside `B > D > 0`, `x > 0`
  */
 export function minDowntime(bandwidthBytesPerMs: number, dirtyRateBytesPerMs: number, syncMs: number): ClosedFormDowntime {
+  requireRates('minDowntime', bandwidthBytesPerMs, dirtyRateBytesPerMs);
+  requireSyncMs('minDowntime', syncMs);
   const transferMs = criticalTransferMs(bandwidthBytesPerMs, dirtyRateBytesPerMs, syncMs);
   const regime = regimeOf(bandwidthBytesPerMs, dirtyRateBytesPerMs, syncMs);
   // (15) implies x < 100, so eq. (19) is only reached inside its domain.

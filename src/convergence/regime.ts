@@ -17,9 +17,18 @@ export type Regime = 'long-iteration' | 'short-iteration';
  * @throws TypeError/RangeError outside `B > D > 0`, `x > 0`
  */
 export function eq5Holds(bandwidthBytesPerMs: number, dirtyRateBytesPerMs: number, syncMs: number): boolean {
-  requireRates('eq5Holds', bandwidthBytesPerMs, dirtyRateBytesPerMs);
-  requireSyncMs('eq5Holds', syncMs);
-  return syncMs >= regimeBoundarySyncMs(bandwidthBytesPerMs, dirtyRateBytesPerMs);
+  return isLongIteration('eq5Holds', bandwidthBytesPerMs, dirtyRateBytesPerMs, syncMs);
+}
+
+/** Eq. (5), checked in the name of the public function the caller called, so its errors name that one. */
+function isLongIteration(fn: string, bandwidthBytesPerMs: number, dirtyRateBytesPerMs: number, syncMs: number): boolean {
+  requireRates(fn, bandwidthBytesPerMs, dirtyRateBytesPerMs);
+  requireSyncMs(fn, syncMs);
+  return syncMs >= boundarySyncMs(bandwidthBytesPerMs, dirtyRateBytesPerMs);
+}
+
+function boundarySyncMs(bandwidthBytesPerMs: number, dirtyRateBytesPerMs: number): number {
+  return WINDOW_MS - (WINDOW_MS * dirtyRateBytesPerMs) / bandwidthBytesPerMs;
 }
 
 /**
@@ -31,7 +40,7 @@ export function eq5Holds(bandwidthBytesPerMs: number, dirtyRateBytesPerMs: numbe
  */
 export function regimeBoundarySyncMs(bandwidthBytesPerMs: number, dirtyRateBytesPerMs: number): number {
   requireRates('regimeBoundarySyncMs', bandwidthBytesPerMs, dirtyRateBytesPerMs);
-  return WINDOW_MS - (WINDOW_MS * dirtyRateBytesPerMs) / bandwidthBytesPerMs;
+  return boundarySyncMs(bandwidthBytesPerMs, dirtyRateBytesPerMs);
 }
 
 /**
@@ -43,7 +52,7 @@ export function regimeBoundarySyncMs(bandwidthBytesPerMs: number, dirtyRateBytes
  * @throws TypeError/RangeError outside `B > D > 0`, `x > 0`
  */
 export function eq15Holds(bandwidthBytesPerMs: number, dirtyRateBytesPerMs: number, syncMs: number): boolean {
-  return !eq5Holds(bandwidthBytesPerMs, dirtyRateBytesPerMs, syncMs);
+  return !isLongIteration('eq15Holds', bandwidthBytesPerMs, dirtyRateBytesPerMs, syncMs);
 }
 
 /**
@@ -55,5 +64,5 @@ export function eq15Holds(bandwidthBytesPerMs: number, dirtyRateBytesPerMs: numb
  * @throws TypeError/RangeError outside `B > D > 0`, `x > 0`
  */
 export function regimeOf(bandwidthBytesPerMs: number, dirtyRateBytesPerMs: number, syncMs: number): Regime {
-  return eq5Holds(bandwidthBytesPerMs, dirtyRateBytesPerMs, syncMs) ? 'long-iteration' : 'short-iteration';
+  return isLongIteration('regimeOf', bandwidthBytesPerMs, dirtyRateBytesPerMs, syncMs) ? 'long-iteration' : 'short-iteration';
 }

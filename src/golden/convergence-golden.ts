@@ -22,6 +22,12 @@ const DOWNTIME_GRID = { dirtyRatesGbps: [2, 5, 10, 13.5], syncMs: [5, 12, 40, 73
 /** For D = 10 GB/s the regimes meet at x = 100 − 100·D/B = 100/3 ms: on it and 1 % either side. */
 const BOUNDARY_POINTS = { dirtyRateGbps: 10, syncMs: [(100 / 3) * 0.99, 100 / 3, (100 / 3) * 1.01] };
 
+/**
+ * 100/3 is not a double, so the point above lies a float step off the boundary. For D = 7.5 GB/s
+ * (D/B = 1/2) the regimes meet at x = 50 ms exactly, where eq. (5) holds: this point pins that.
+ */
+const EXACT_BOUNDARY_POINTS = { dirtyRateGbps: 7.5, syncMs: [49.5, 50, 50.5] };
+
 /** Sync times and downtime limits of the dirty-rate grid; the regimes switch at y = 100 ms. */
 const DIRTY_RATE_GRID = { syncMs: [12, 40, 73], downtimeMs: [30, 99, 100, 150, 300] };
 
@@ -88,6 +94,7 @@ export function thresholdsGoldenFile(): GoldenFile {
   const downtimePoints = [
     ...DOWNTIME_GRID.dirtyRatesGbps.flatMap((d) => DOWNTIME_GRID.syncMs.map((x) => [d, x] as const)),
     ...BOUNDARY_POINTS.syncMs.map((x) => [BOUNDARY_POINTS.dirtyRateGbps, x] as const),
+    ...EXACT_BOUNDARY_POINTS.syncMs.map((x) => [EXACT_BOUNDARY_POINTS.dirtyRateGbps, x] as const),
   ];
   const records = downtimePoints.map(([d, x]) => {
     const t = downtimeThresholds(B, d * BYTES_PER_MS_PER_GBPS, x);
@@ -112,7 +119,7 @@ export function thresholdsGoldenFile(): GoldenFile {
   }
   return {
     name: 'convergence/thresholds.txt',
-    inputs: `B = ${GRID_BANDWIDTH_GBPS} GB/s; D in GB/s, x and y in ms; downtime grid D ${DOWNTIME_GRID.dirtyRatesGbps.join(',')} x ${DOWNTIME_GRID.syncMs.join(',')} plus D 10 at x = 100/3 and 1 % either side; dirty-rate grid x ${DIRTY_RATE_GRID.syncMs.join(',')} y ${DIRTY_RATE_GRID.downtimeMs.join(',')}; simulations from ${SEED_VM_MEMORY_BYTES / 2 ** 30} GiB all dirty; ${DIGITS} significant digits`,
+    inputs: `B = ${GRID_BANDWIDTH_GBPS} GB/s; D in GB/s, x and y in ms; downtime grid D ${DOWNTIME_GRID.dirtyRatesGbps.join(',')} x ${DOWNTIME_GRID.syncMs.join(',')} plus D 10 at x = 100/3 and 1 % either side, D 7.5 at x = 49.5, 50 (exactly on the boundary), 50.5; dirty-rate grid x ${DIRTY_RATE_GRID.syncMs.join(',')} y ${DIRTY_RATE_GRID.downtimeMs.join(',')}; simulations from ${SEED_VM_MEMORY_BYTES / 2 ** 30} GiB all dirty; ${DIGITS} significant digits`,
     records,
   };
 }

@@ -11,7 +11,7 @@ import { eq12DowntimeMs, eq19DowntimeMs } from '../convergence/downtime-bounds.t
 import { criticalTransferMs } from '../convergence/critical-state.ts';
 import { maxDirtyRate } from '../convergence/max-dirty-rate.ts';
 import { minDowntime } from '../convergence/min-downtime.ts';
-import { regimeBoundarySyncMs } from '../convergence/regime.ts';
+import { regimeBoundarySyncMs, regimeOf } from '../convergence/regime.ts';
 import { BYTES_PER_MS_PER_GBPS } from '../convergence/seed-claims.ts';
 import { dirtyRateThresholds, downtimeThresholds, SEED_VM_MEMORY_BYTES } from '../convergence/threshold-comparison.ts';
 import { BANDWIDTH_ESTIMATOR_NAMES } from '../simulator/bandwidth-estimators.ts';
@@ -28,7 +28,11 @@ const Y_MS = 150;
 const SEED_SYNC_MS = [73, 12] as const;
 
 /** The lines of the threshold plots, in legend order. */
-const SERIES = ['eq. (12)', 'eq. (19)', 'simulated, seed-premises', 'simulated, windowed', 'simulated, windowed-passes'];
+const SERIES = ['eq. (12), in its regime', 'eq. (12), outside its regime', 'eq. (19), in its regime', 'eq. (19), outside its regime', 'simulated, seed-premises', 'simulated, windowed', 'simulated, windowed-passes'];
+const SERIES_COLORS = ['#2563eb', '#93c5fd', '#ea580c', '#fdba74', '#059669', '#7c3aed', '#db2777'];
+/** Closed forms are solid inside their regime and dotted, in a lighter shade, outside it. */
+const SERIES_DASHES = [[1, 0], [2, 3], [1, 0], [2, 3], [7, 4], [2, 2], [4, 2, 1, 2]];
+const LEGEND_TITLE = 'bound or simulator';
 
 /** What the convergence part is built from. */
 export interface ConvergenceSectionInput {
@@ -55,19 +59,21 @@ export async function convergenceSection(input: ConvergenceSectionInput): Promis
     ...claimsBlocks(input.claims),
     ...derivationBlocks(input.derivation),
     heading(3, 'Least downtime limit against sync time'),
-    { kind: 'figure', id: 'least-downtime', svg: await leastDowntimePlot(input.syncTimesMs), caption: `Least downtime limit y for B = 15 GB/s, D = 10 GB/s. Eq. (12) holds right of the regime boundary, eq. (19) left of it; the seed's two points (x = 73 ms, y > 219 ms; x = 12 ms, y > 27.2 ms) are marked. In the short-iteration regime both windowed simulators need more than (19): a window there holds several syncs and measures D, not the letter's B·(100−x)/100. In the long-iteration regime windowed-passes, whose windows close after QEMU's 50 ms send passes, needs less than (12): windows that end inside a send phase measure close to B.` },
+    { kind: 'figure', id: 'least-downtime', svg: await leastDowntimePlot(input.syncTimesMs), caption: `Least downtime limit y for B = 15 GB/s, D = 10 GB/s. Each closed form is drawn solid in its own regime (eq. (12) right of the regime boundary, eq. (19) left of it) and dotted, lighter, outside it; the seed's two points (x = 73 ms, y > 219 ms; x = 12 ms, y > 27.2 ms) are marked. In the short-iteration regime both windowed simulators need more than (19): a window there holds several syncs and measures D, not the letter's B·(100−x)/100. In the long-iteration regime windowed-passes, whose windows close after QEMU's 50 ms send passes, needs less than (12): windows that end inside a send phase measure close to B.` },
     heading(3, 'Greatest convergent dirty rate against sync time'),
-    { kind: 'figure', id: 'max-dirty-rate', svg: await maxDirtyRatePlot(input.syncTimesMs), caption: `Greatest dirty rate that converges with y = ${Y_MS} ms, B = 15 GB/s. With y ≥ 100 ms the supremum is always in eq. (12)'s regime, so eq. (19)'s rates (the letter's 5.35 and 13.75 GB/s) lie outside the regime where (19) is valid.` },
+    { kind: 'figure', id: 'max-dirty-rate', svg: await maxDirtyRatePlot(input.syncTimesMs), caption: `Greatest dirty rate that converges with y = ${Y_MS} ms, B = 15 GB/s. With y ≥ 100 ms the supremum is always in eq. (12)'s regime, so eq. (19)'s rates (the letter's 5.35 and 13.75 GB/s) lie outside the regime where (19) is valid and are drawn dotted.` },
     heading(3, 'Pending data per iteration'),
     ...(await pendingBlocks()),
   ];
 }
 
+const withUnit = (value: string, unit: string) => (value === 'none' ? 'none converges' : `${value} ${unit}`);
+
 function claimsBlocks(claims: readonly ClaimAuditRow[]): ReportBlock[] {
   const unit = (row: ClaimAuditRow) => (row.claim.quantity === 'dirty-rate-gbps' ? 'GB/s' : 'ms');
   return [
-    heading(3, "The seed's worked numbers"),
-    paragraph('Each claim with its equation, the closed form at its inputs, how the printed number follows from it, both simulators, and whether the equation\'s own regime holds there.'),
+    heading(3, "The cover letter's worked numbers"),
+    paragraph('Each claim with its equation, the closed form at its inputs, how the printed number follows from it, the three simulators (in the claim\'s unit), and whether the equation\'s own regime holds there.'),
     {
       kind: 'table',
       columns: ['claim', 'eq.', 'closed form', 'printed as', 'seed-premises', 'windowed', 'windowed-passes', 'regime', 'verdict'],
@@ -76,9 +82,9 @@ function claimsBlocks(claims: readonly ClaimAuditRow[]): ReportBlock[] {
         `(${row.claim.equation})`,
         `${format(row.closedForm, 6)} ${unit(row)}`,
         row.match,
-        `${format(row.simulated.seedPremises, 6)}`,
-        `${format(row.simulated.windowed, 6)}`,
-        `${format(row.simulated.windowedPasses, 6)}`,
+        withUnit(format(row.simulated.seedPremises, 6), unit(row)),
+        withUnit(format(row.simulated.windowed, 6), unit(row)),
+        withUnit(format(row.simulated.windowedPasses, 6), unit(row)),
         `${row.regimeCondition}: ${row.regimeHolds ? 'yes' : '**no**'}`,
         row.verdict === 'reproduced' ? row.verdict : `**${row.verdict}**`,
       ]),
@@ -106,16 +112,27 @@ function derivationBlocks(derivation: readonly StepCheck[]): ReportBlock[] {
   ];
 }
 
+/** The series name of a closed form at one point: in or outside its regime. */
+const closedSeries = (equation: 12 | 19, inRegime: boolean) => `eq. (${equation}), ${inRegime ? 'in its regime' : 'outside its regime'}`;
+
 async function leastDowntimePlot(syncTimesMs: readonly number[]): Promise<string> {
   const boundary = regimeBoundarySyncMs(B, D);
-  const rows = syncTimesMs.flatMap((x) => {
+  // The boundary belongs to both sides, so each closed form's two pieces meet there.
+  const closedAt = (x: number) => {
+    const long = regimeOf(B, D, x) === 'long-iteration';
+    const atBoundary = x === boundary;
+    return [
+      ...[long, ...(atBoundary ? [!long] : [])].map((inRegime) => ({ x, series: closedSeries(12, inRegime), y: eq12DowntimeMs(B, D, x) })),
+      ...(x < 100 ? [!long, ...(atBoundary ? [long] : [])].map((inRegime) => ({ x, series: closedSeries(19, inRegime), y: eq19DowntimeMs(B, D, x) })) : []),
+    ];
+  };
+  const rows = [...syncTimesMs.flatMap((x) => {
     const thresholds = downtimeThresholds(B, D, x);
     const simulated = BANDWIDTH_ESTIMATOR_NAMES.flatMap((name) =>
       thresholds.simulated[name].converges ? [{ x, series: `simulated, ${name}`, y: thresholds.simulated[name].downtimeMs }] : [],
     );
-    const closed = [{ x, series: 'eq. (12)', y: eq12DowntimeMs(B, D, x) }, ...(x < 100 ? [{ x, series: 'eq. (19)', y: eq19DowntimeMs(B, D, x) }] : [])];
-    return [...closed, ...simulated];
-  });
+    return [...closedAt(x), ...simulated];
+  }), ...(syncTimesMs.includes(boundary) ? [] : closedAt(boundary))];
   const seedPoints = SEED_SYNC_MS.map((x) => ({ x, y: minDowntime(B, D, x).downtimeLimitMs, label: `seed: x = ${x} ms` }));
   return renderPlot(layeredLines(rows, 'bitmap sync time x (ms)', 'least downtime limit y (ms)', boundary, seedPoints, true));
 }
@@ -127,7 +144,13 @@ async function maxDirtyRatePlot(syncTimesMs: readonly number[]): Promise<string>
     const simulated = BANDWIDTH_ESTIMATOR_NAMES.flatMap((name) =>
       thresholds.simulated[name].converges ? [{ x, series: `simulated, ${name}`, y: gbps(thresholds.simulated[name].dirtyRateBytesPerMs) }] : [],
     );
-    const closed = [{ x, series: 'eq. (12)', y: gbps(eq12DirtyRateBytesPerMs(B, x, Y_MS)) }, ...(x < 100 ? [{ x, series: 'eq. (19)', y: gbps(eq19DirtyRateBytesPerMs(B, x, Y_MS)) }] : [])];
+    // Each bound is in its regime when the regime at its own supremum is the one it was derived for.
+    const rate12 = eq12DirtyRateBytesPerMs(B, x, Y_MS);
+    const closed = [{ x, series: closedSeries(12, rate12 < B && regimeOf(B, rate12, x) === 'long-iteration'), y: gbps(rate12) }];
+    if (x < 100) {
+      const rate19 = eq19DirtyRateBytesPerMs(B, x, Y_MS);
+      closed.push({ x, series: closedSeries(19, rate19 < B && regimeOf(B, rate19, x) === 'short-iteration'), y: gbps(rate19) });
+    }
     return [...closed, ...simulated];
   });
   const seedPoints = SEED_SYNC_MS.map((x) => ({ x, y: gbps(maxDirtyRate(B, x, Y_MS).dirtyRateBytesPerMs), label: `seed: x = ${x} ms` }));
@@ -151,8 +174,8 @@ async function pendingBlocks(): Promise<ReportBlock[]> {
     mark: { type: 'line', point: { size: 18 } },
     encoding: {
       x: { field: 'iteration', type: 'quantitative', title: 'iteration' },
-      y: { field: 'pendingGB', type: 'quantitative', scale: { type: 'log' }, title: 'data sent in the iteration (GB, log scale)' },
-      color: { field: 'series', type: 'nominal', title: 'sync time' },
+      y: { field: 'pendingGB', type: 'quantitative', scale: { type: 'log' }, title: 'pending data at the iteration\'s sync (GB, log scale)' },
+      color: { field: 'series', type: 'nominal', title: 'bitmap sync time x' },
     },
   };
   return [
@@ -176,8 +199,8 @@ function layeredLines(
       encoding: {
         x: { field: 'x', type: 'quantitative', title: xTitle },
         y: { field: 'y', type: 'quantitative', title: yTitle, scale: logY ? { type: 'log', domain: [1, 2000], clamp: true } : { zero: true } },
-        color: { field: 'series', type: 'nominal', title: 'line', scale: { domain: SERIES, range: ['#2563eb', '#ea580c', '#059669', '#7c3aed', '#db2777'] } },
-        strokeDash: { field: 'series', type: 'nominal', title: 'line', scale: { domain: SERIES, range: [[1, 0], [1, 0], [7, 4], [2, 2], [4, 2, 1, 2]] } },
+        color: { field: 'series', type: 'nominal', title: LEGEND_TITLE, scale: { domain: SERIES, range: SERIES_COLORS } },
+        strokeDash: { field: 'series', type: 'nominal', title: LEGEND_TITLE, scale: { domain: SERIES, range: SERIES_DASHES } },
       },
     },
     {

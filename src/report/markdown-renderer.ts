@@ -18,15 +18,22 @@ function cell(text: string): string {
  * @param title - the title
  * @param lead - one paragraph under the title
  * @param blocks - the report's blocks
+ * @param provenance - (label, value) pairs under the title: commit, date, version, seed, runs
  * @returns the Markdown and its figure files (under `figures/`)
  */
-export function renderMarkdown(title: string, lead: string, blocks: readonly ReportBlock[]): MarkdownReport {
+export function renderMarkdown(title: string, lead: string, blocks: readonly ReportBlock[], provenance: readonly (readonly [string, string])[] = []): MarkdownReport {
   const files = new Map<string, string>();
-  const parts = [`# ${title}`, lead];
+  const parts = [`# ${title}`, lead, ...(provenance.length === 0 ? [] : [provenance.map(([k, v]) => `**${k}:** ${v}`).join('  \n')])];
   for (const b of blocks) {
     switch (b.kind) {
       case 'heading':
-        parts.push(`${'#'.repeat(b.level)} ${b.text}`);
+        parts.push(`<a id="${b.id}"></a>\n\n${'#'.repeat(b.level)} ${b.text}`);
+        break;
+      case 'status':
+        parts.push(`> **${b.status === 'known' ? 'KNOWN, expected' : 'NEW, not in the known list'}.** ${b.text}`);
+        break;
+      case 'contents':
+        parts.push(['**Contents**', '', ...b.entries.map((e) => `${e.level === 3 ? '  ' : ''}- [${e.text.replace(/[[\]]/g, '')}](#${e.id})`)].join('\n'));
         break;
       case 'paragraph':
         parts.push(b.text);

@@ -6,12 +6,10 @@ import type { TopLevelSpec } from 'vega-lite';
 import type { PropertySettings } from '../property-settings.ts';
 import { CASE_FAMILIES } from '../sync/case-families.ts';
 import type { SyncImplementation } from '../sync/contract.ts';
-import { formatCounterexample, replayCommand } from '../sync/counterexample-format.ts';
 import type { ImplementationFindings } from '../sync/findings-summary.ts';
-import { FINDING_REASONS, knownFinding } from '../sync/known-findings.ts';
 import { LAWS } from '../sync/laws/catalogue.ts';
 import type { RemoteClearRow } from '../sync/remote-clear-cost.ts';
-import { bitRowsSvg } from './bit-rows.ts';
+import { findingsBlocks, groupFindingsByCause } from './findings-section.ts';
 import { renderPlot } from './plot.ts';
 import { heading, paragraph, type ReportBlock } from './report-document.ts';
 
@@ -56,23 +54,15 @@ export async function syncSection(input: SyncSectionInput): Promise<ReportBlock[
     { kind: 'table', columns: ['family', 'what it covers'], rows: CASE_FAMILIES.map((f) => [`\`${f.name}\``, f.description]) },
   ];
 
-  blocks.push(heading(3, 'Findings: the laws the QEMU models break'));
+  const groups = groupFindingsByCause(findings);
+  blocks.push(heading(3, 'Findings by cause'));
   blocks.push(
     paragraph(
-      'Each finding below shows the smallest case fast-check found. In the drawing, each column is one global page; `bmap` bits sit under the global page they stand for, so a bit ORed onto the wrong page shows up in the wrong column. ' +
-        'The synced range is shaded yellow, the RAMBlock\'s edges are blue lines, and bits the sync changed are outlined in red.',
+      `The QEMU models break laws for ${groups.filter((g) => g.cause !== undefined).length} causes. Each broken (implementation, family, law) is explained by the path its own counterexample takes through the model, not by where it was found: one family can reach both of QEMU's paths. ` +
+        'In each drawing the synced range is shaded yellow, the RAMBlock\'s edges are blue lines, bits the sync changed are outlined in orange, bits that differ from the reference\'s are filled red, and ⋯ marks pages left out between the parts drawn.',
     ),
   );
-  for (const { findings: broken } of findings) {
-    for (const finding of broken) {
-      const example = finding.shown.counterexample!;
-      const reason = knownFinding(finding.implementation, finding.families[0], finding.law.id)?.reason;
-      blocks.push(heading(3, `${finding.implementation} breaks ${finding.law.id} ${finding.law.name}`));
-      blocks.push(paragraph(`Broken on ${finding.families.join(', ')}. **Violation:** ${example.violation}.${reason ? ` **Why:** ${FINDING_REASONS[reason]}` : ' This finding is not in the known list.'}`));
-      blocks.push({ kind: 'figure', id: `finding-${finding.implementation}-${finding.law.id}`, svg: bitRowsSvg(example.observation), caption: `The counterexample's bits around the synced range (${finding.implementation}, ${finding.law.id}, family ${finding.families[0]}).` });
-      blocks.push({ kind: 'code', text: formatCounterexample(finding.shown, replayCommand(finding.implementation, finding.families[0], finding.law.id)) });
-    }
-  }
+  blocks.push(...findingsBlocks(groups));
 
   blocks.push(...(await remoteClearBlocks(input)));
   return blocks;

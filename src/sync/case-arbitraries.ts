@@ -75,11 +75,17 @@ export interface CaseLayout {
   readonly splitAfter: number;
   /** Pages of an adjacent RAMBlock right after this one, if the family models one. */
   readonly neighbourPages?: number;
+  /**
+   * Whether the last RAMBlock (this one, or its neighbour) is the last in memory: the DirtyMemoryBlocks
+   * stop at the one holding its last page, as QEMU allocates them, so a read or write past the end of
+   * that block finds nothing. Otherwise at least 64 spare pages follow it.
+   */
+  readonly endsMemory?: boolean;
 }
 
 /**
  * Builds a case from a layout and two fills. The source is filled over the RAMBlock's words plus two
- * words either side (the neighbours that share its words) and zero elsewhere; `bmap` over its whole
+ * words either side (the neighbours that share its words, where memory has them) and zero elsewhere; `bmap` over its whole
  * allocation, with `bmapSlackWords` extra 64-bit words so that writes past `pages` are seen.
  * @param family - the family name
  * @param layout - the layout
@@ -91,7 +97,9 @@ export interface CaseLayout {
 export function buildCase(family: string, layout: CaseLayout, sourceFill: BitmapFill, bmapFill: BitmapFill, bmapSlackLongs: number): SyncCase {
   const { blockPages, offsetPage, pages } = layout;
   const end = offsetPage + pages + (layout.neighbourPages ?? 0);
-  const blockCount = Math.floor((end + 64) / blockPages) + 1;
+  const blockCount = layout.endsMemory
+    ? Math.max(Math.ceil(end / blockPages), Math.floor(offsetPage / blockPages) + 1)
+    : Math.floor((end + 64) / blockPages) + 1;
   const source = Array.from({ length: blockCount }, () => new Uint32Array(blockPages / 32));
   const wordsPerBlock = blockPages / 32;
   const firstWord = Math.max(0, Math.floor(offsetPage / 32) - 2);

@@ -39,6 +39,21 @@ function placeIn(size: number, at: { fromEnd: boolean; distance: number }): numb
 
 const roundUp64 = (value: number): number => Math.ceil(value / 64) * 64;
 
+/**
+ * One case in three puts the last RAMBlock at the end of memory, as QEMU's last RAMBlock is; shrinks
+ * towards spare memory after it.
+ */
+const endsMemory: fc.Arbitrary<boolean> = fc.constantFrom(false, false, true);
+
+/**
+ * With `endsMemory`, lengthens a RAMBlock so that it ends where its DirtyMemoryBlock ends, which is
+ * where memory ends; an end already on a block boundary stays.
+ * @returns the length to use (pages)
+ */
+function toMemoryEnd(ends: boolean, offsetPage: number, pages: number, blockPages: number): number {
+  return ends ? Math.ceil((offsetPage + pages) / blockPages) * blockPages - offsetPage : pages;
+}
+
 /** Brings a raw value into `[0, max]`: kept when it fits (edges stay edges), folded by modulo when not. */
 function fold(raw: number, max: number): number {
   return raw <= max ? raw : raw % (max + 1);
@@ -62,68 +77,82 @@ function rangeIn(offsetPage: number, pages: number, raw: { start: number; length
 }
 
 const anyRange: fc.Arbitrary<CaseLayout> = fc
-  .record({ blockLongs, block: fc.nat(2), within: position, pages: edgyNat(4200), start: edgyNat(4200), length: edgyNat(4200), snap: fc.boolean(), split: edgyNat(4200) })
+  .record({ blockLongs, block: fc.nat(2), within: position, pages: edgyNat(4200), start: edgyNat(4200), length: edgyNat(4200), snap: fc.boolean(), split: edgyNat(4200), endsMemory })
   .map((r) => {
     const blockPages = 64 * r.blockLongs;
     const offsetPage = r.block * blockPages + placeIn(blockPages, r.within);
-    const pages = fold(r.pages, 2 * blockPages + 64);
-    return { blockPages, offsetPage, pages, ...rangeIn(offsetPage, pages, r), splitAfter: r.split };
+    const pages = toMemoryEnd(r.endsMemory, offsetPage, fold(r.pages, 2 * blockPages + 64), blockPages);
+    return { blockPages, offsetPage, pages, ...rangeIn(offsetPage, pages, r), splitAfter: r.split, endsMemory: r.endsMemory };
   });
 
 const wholeBlock: fc.Arbitrary<CaseLayout> = fc
-  .record({ blockLongs, block: fc.nat(2), within: position, pages: edgyNat(4200), snap: fc.boolean(), split: edgyNat(4200) })
+  .record({ blockLongs, block: fc.nat(2), within: position, pages: edgyNat(4200), snap: fc.boolean(), split: edgyNat(4200), endsMemory })
   .map((r) => {
     const blockPages = 64 * r.blockLongs;
     let offsetPage = r.block * blockPages + placeIn(blockPages, r.within);
     let pages = fold(r.pages, 2 * blockPages + 64);
     // Snapped, the block is laid out as QEMU has done since 2018 and its length is whole words.
     if (r.snap) [offsetPage, pages] = [offsetPage - (offsetPage % 64), pages - (pages % 64)];
-    return { blockPages, offsetPage, pages, startPage: 0, npages: pages, splitAfter: r.split };
+    pages = toMemoryEnd(r.endsMemory, offsetPage, pages, blockPages);
+    return { blockPages, offsetPage, pages, startPage: 0, npages: pages, splitAfter: r.split, endsMemory: r.endsMemory };
   });
 
 const alignedBlock: fc.Arbitrary<CaseLayout> = fc
-  .record({ blockLongs, offsetLongs: fc.nat(192), startLongs: fc.nat(8), lengthLongs: fc.nat(8), tail: edgyNat(65), split: edgyNat(9 * 64) })
+  .record({ blockLongs, offsetLongs: fc.nat(192), startLongs: fc.nat(8), lengthLongs: fc.nat(8), tail: edgyNat(65), split: edgyNat(9 * 64), endsMemory })
   .map((r) => {
+    const blockPages = 64 * r.blockLongs;
+    const offsetPage = 64 * (r.offsetLongs % (3 * r.blockLongs));
     const startPage = 64 * r.startLongs;
     const npages = 64 * r.lengthLongs;
-    return { blockPages: 64 * r.blockLongs, offsetPage: 64 * (r.offsetLongs % (3 * r.blockLongs)), pages: startPage + npages + r.tail, startPage, npages, splitAfter: r.split };
+    const pages = toMemoryEnd(r.endsMemory, offsetPage, startPage + npages + r.tail, blockPages);
+    return { blockPages, offsetPage, pages, startPage, npages, splitAfter: r.split, endsMemory: r.endsMemory };
   });
 
 const unalignedBlock: fc.Arbitrary<CaseLayout> = fc
-  .record({ blockLongs, offsetLongs: fc.nat(192), misalign: fc.integer({ min: 1, max: 63 }), startLongs: fc.nat(4), lengthLongs: fc.nat(8), tail: edgyNat(65), split: edgyNat(9 * 64) })
+  .record({ blockLongs, offsetLongs: fc.nat(192), misalign: fc.integer({ min: 1, max: 63 }), startLongs: fc.nat(4), lengthLongs: fc.nat(8), tail: edgyNat(65), split: edgyNat(9 * 64), endsMemory })
   .map((r) => {
     // The start is chosen so that the global start page is a multiple of 64 while the offset is not.
+    const blockPages = 64 * r.blockLongs;
     const startPage = 64 - r.misalign + 64 * r.startLongs;
     const npages = 64 * r.lengthLongs;
     const offsetPage = 64 * (r.offsetLongs % (3 * r.blockLongs)) + r.misalign;
-    return { blockPages: 64 * r.blockLongs, offsetPage, pages: startPage + npages + r.tail, startPage, npages, splitAfter: r.split };
+    const pages = toMemoryEnd(r.endsMemory, offsetPage, startPage + npages + r.tail, blockPages);
+    return { blockPages, offsetPage, pages, startPage, npages, splitAfter: r.split, endsMemory: r.endsMemory };
   });
 
 const shortNeighbour: fc.Arbitrary<CaseLayout> = fc
-  .record({ blockLongs, offsetLongs: fc.nat(128), pages: fc.integer({ min: 1, max: 63 }), neighbourPages: fc.integer({ min: 1, max: 200 }), empty: fc.nat(7), split: edgyNat(64) })
-  .map((r) => ({
-    blockPages: 64 * r.blockLongs,
-    offsetPage: 64 * (r.offsetLongs % (2 * r.blockLongs)),
-    pages: r.pages,
-    startPage: 0,
-    // One case in eight syncs an empty range, so that L8 has cases here too.
-    npages: r.empty === 0 ? 0 : r.pages,
-    splitAfter: r.split,
-    neighbourPages: r.neighbourPages,
-  }));
+  .record({ blockLongs, offsetLongs: fc.nat(128), pages: fc.integer({ min: 1, max: 63 }), neighbourPages: fc.integer({ min: 1, max: 200 }), empty: fc.nat(7), split: edgyNat(64), endsMemory })
+  .map((r) => {
+    const blockPages = 64 * r.blockLongs;
+    const offsetPage = 64 * (r.offsetLongs % (2 * r.blockLongs));
+    return {
+      blockPages,
+      offsetPage,
+      pages: r.pages,
+      startPage: 0,
+      // One case in eight syncs an empty range, so that L8 has cases here too.
+      npages: r.empty === 0 ? 0 : r.pages,
+      splitAfter: r.split,
+      // The neighbour is the last RAMBlock; ending memory, it runs to the end of its DirtyMemoryBlock.
+      neighbourPages: toMemoryEnd(r.endsMemory, offsetPage + r.pages, r.neighbourPages, blockPages),
+      endsMemory: r.endsMemory,
+    };
+  });
 
 const qemuBlockSize: fc.Arbitrary<CaseLayout> = fc
-  .record({ before: edgyNat(2048), after: edgyNat(4096), start: edgyNat(2048), length: edgyNat(4096), snap: fc.boolean(), split: edgyNat(4096) })
+  .record({ before: edgyNat(2048), after: edgyNat(4096), start: edgyNat(2048), length: edgyNat(4096), snap: fc.boolean(), split: edgyNat(4096), endsMemory })
   .map((r) => {
     // The block starts `before` pages below the first boundary and ends `after` pages past it; the
     // range starts at or below the boundary and reaches it, so it crosses unless it is cut short.
+    // Ending memory, the block stops at the boundary, which is where memory ends, and so does the range.
+    const after = r.endsMemory ? 0 : r.after;
     const offsetPage = QEMU_BLOCK_PAGES - r.before;
-    const pages = r.before + r.after;
+    const pages = r.before + after;
     let startPage = fold(r.start, r.before);
     if (r.snap) startPage = roundUp64(offsetPage + startPage) - offsetPage;
-    let npages = r.before - startPage + fold(r.length, r.after);
+    let npages = r.before - startPage + fold(r.length, after);
     if (r.snap) npages -= npages % 64;
-    return { blockPages: QEMU_BLOCK_PAGES, offsetPage, pages, startPage, npages, splitAfter: r.split };
+    return { blockPages: QEMU_BLOCK_PAGES, offsetPage, pages, startPage, npages, splitAfter: r.split, endsMemory: r.endsMemory };
   });
 
 /** Every family, in report order. */

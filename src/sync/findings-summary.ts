@@ -27,6 +27,8 @@ export interface LawOutcome {
 export interface LawFinding extends LawOutcome {
   /** The check on the first broken family, with its shrunk counterexample. */
   readonly shown: LawCheckResult;
+  /** The check on every broken family, in family order (the first is `shown`); shrunk only with `shrinkEvery`. */
+  readonly byFamily: readonly LawCheckResult[];
 }
 
 /** Everything found for one implementation. */
@@ -44,12 +46,15 @@ export interface ImplementationFindings {
  * @param implementations - the implementations
  * @param settings - seed and runs (known findings get the larger search budget of the law suite)
  * @param onProgress - called after each implementation, for progress output
+ * @param shrinkEvery - shrink every broken family's counterexample, not only the first (the report
+ *   explains each family's counterexample by its own cause)
  * @returns one summary per implementation
  */
 export function summariseFindings(
   implementations: readonly SyncImplementation[],
   settings: PropertySettings,
   onProgress: (implementation: string) => void = () => {},
+  shrinkEvery = false,
 ): ImplementationFindings[] {
   return implementations.map((implementation) => {
     const outcomes: LawOutcome[] = [];
@@ -57,18 +62,18 @@ export function summariseFindings(
     for (const law of LAWS) {
       const families: string[] = [];
       let cases = 0;
-      let shown: LawCheckResult | undefined;
+      const byFamily: LawCheckResult[] = [];
       for (const family of CASE_FAMILIES) {
-        // Only the first broken family's counterexample is shown, so only that one is shrunk.
-        const { result } = checkEntry(implementation, family, law, settings, true, shown === undefined);
+        // Unless told otherwise, only the first broken family's counterexample is shown, so only that one is shrunk.
+        const { result } = checkEntry(implementation, family, law, settings, true, shrinkEvery || byFamily.length === 0);
         cases += result.runs;
         if (!result.counterexample) continue;
         families.push(family.name);
-        shown ??= result;
+        byFamily.push(result);
       }
       const outcome = { implementation: implementation.name, law, cases, families };
       outcomes.push(outcome);
-      if (shown) findings.push({ ...outcome, shown });
+      if (byFamily.length > 0) findings.push({ ...outcome, shown: byFamily[0], byFamily });
     }
     onProgress(implementation.name);
     return { implementation: implementation.name, outcomes, findings };

@@ -38,21 +38,46 @@ export function compilerCommand(env: NodeJS.ProcessEnv = process.env): [string, 
  * Compiles one C file of a user's into a shared library in a fresh temporary directory.
  * @param sourcePath - absolute path of the `.c` file
  * @param env - the environment (`CC`)
+ * @param extraFlags - flags after the library flags (the sanitizers')
  * @returns the path of the shared library
  * @throws PluginLoadError when there is no compiler, or the file does not compile (with the compiler's output verbatim)
  */
-export function compileSyncPlugin(sourcePath: string, env: NodeJS.ProcessEnv = process.env): string {
-  return compile(sourcePath, `lib${basename(sourcePath, extname(sourcePath))}.so`, LIBRARY_FLAGS, [], env);
+export function compileSyncPlugin(sourcePath: string, env: NodeJS.ProcessEnv = process.env, extraFlags: readonly string[] = []): string {
+  return compile(sourcePath, `lib${basename(sourcePath, extname(sourcePath))}.so`, [...LIBRARY_FLAGS, ...extraFlags], [], env);
 }
 
 /**
  * Compiles the oracle's crash probe (`native/crash-probe.c`) into a program.
  * @param env - the environment (`CC`)
+ * @param sanitizerFlags - build it as the sanitizers' driver, with these flags
  * @returns the program's path
  * @throws PluginLoadError when there is no compiler or the probe does not compile
  */
-export function compileCrashProbe(env: NodeJS.ProcessEnv = process.env): string {
-  return compile(join(NATIVE_DIR, 'crash-probe.c'), 'crash-probe', C_FLAGS, ['-ldl'], env);
+export function compileCrashProbe(env: NodeJS.ProcessEnv = process.env, sanitizerFlags: readonly string[] = []): string {
+  // Under a sanitizer the probe's buffers come from malloc, whose redzones the sanitizer watches.
+  const flags = sanitizerFlags.length > 0 ? [...C_FLAGS, ...sanitizerFlags, '-DSYNC_PROBE_HEAP'] : C_FLAGS;
+  return compile(join(NATIVE_DIR, 'crash-probe.c'), 'crash-probe', flags, [join(NATIVE_DIR, 'guard-pages.c'), '-ldl'], env);
+}
+
+/**
+ * Compiles the oracle's page-protected buffers (`native/guard-pages.c`) into a shared library.
+ * @param env - the environment (`CC`)
+ * @returns the library's path
+ * @throws PluginLoadError when there is no compiler or the file does not compile
+ */
+export function compileGuardPages(env: NodeJS.ProcessEnv = process.env): string {
+  return compile(join(NATIVE_DIR, 'guard-pages.c'), 'libguard-pages.so', LIBRARY_FLAGS, [], env);
+}
+
+/**
+ * Compiles the benchmarks' sync timer (`native/sync-timer.c`), which times a native sync with its
+ * effects counted in C.
+ * @param env - the environment (`CC`)
+ * @returns the program's path
+ * @throws PluginLoadError when there is no compiler or the timer does not compile
+ */
+export function compileSyncTimer(env: NodeJS.ProcessEnv = process.env): string {
+  return compile(join(NATIVE_DIR, 'sync-timer.c'), 'sync-timer', C_FLAGS, ['-ldl'], env);
 }
 
 function compile(sourcePath: string, outputName: string, flags: readonly string[], libraries: readonly string[], env: NodeJS.ProcessEnv): string {

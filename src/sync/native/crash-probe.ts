@@ -23,6 +23,8 @@ export interface ProbeResult {
   readonly signal: string | null;
   /** When it crashed: the call in flight, an index into the calls. */
   readonly callIndex?: number;
+  /** When the crash was an access to a page-protected guard: which buffer, how far past it. */
+  readonly fault?: string;
 }
 
 /** A compiled probe bound to one library. */
@@ -54,22 +56,23 @@ export function callsOfCheck(syncCase: SyncCase, law: LawId): ProbeCall[][] {
 /**
  * Compiles the probe and binds it to a library.
  * @param libraryPath - the plug-in's shared library
- * @param env - the environment (`CC`)
+ * @param env - the environment (`CC`), which the probe also runs in
+ * @param program - a probe already compiled (the sanitizers' build); compiled here by default
  * @returns the probe
  * @throws PluginLoadError when the probe cannot be compiled
  */
-export function createCrashProbe(libraryPath: string, env: NodeJS.ProcessEnv = process.env): CrashProbe {
-  const program = compileCrashProbe(env);
+export function createCrashProbe(libraryPath: string, env: NodeJS.ProcessEnv = process.env, program: string = compileCrashProbe(env)): CrashProbe {
   return {
     probe(syncCase, law) {
       const runs = callsOfCheck(syncCase, law);
-      const result = spawnSync(program, [libraryPath], { input: encodeCase(syncCase, runs), timeout: PROBE_TIMEOUT_MS, maxBuffer: 1 << 20 });
+      const result = spawnSync(program, [libraryPath], { input: encodeCase(syncCase, runs), timeout: PROBE_TIMEOUT_MS, maxBuffer: 1 << 20, env });
       if (result.error && !result.signal) throw result.error;
       if (result.signal === null && result.status !== 0) throw new Error(`crash-probe exited with ${result.status}: ${result.stderr.toString().trim()}`);
       if (result.signal === null || !CRASH_SIGNALS.has(result.signal)) return { signal: null };
       // The probe writes each call's number, from 1, before making it.
       const written = result.stdout;
-      return { signal: result.signal, callIndex: written.length > 0 ? written[written.length - 1] - 1 : 0 };
+      const fault = result.stderr.toString().trim();
+      return { signal: result.signal, callIndex: written.length > 0 ? written[written.length - 1] - 1 : 0, ...(fault ? { fault } : {}) };
     },
   };
 }

@@ -26,6 +26,8 @@ export interface ShrunkCrash {
   readonly shrinks: number;
   /** fast-check's replay path, which replays the law check on this case too. */
   readonly path: string;
+  /** The page guards' description of the access, when the crash was one. */
+  readonly fault?: string;
 }
 
 /**
@@ -46,7 +48,7 @@ export function shrinkCrash(probe: CrashProbe, family: CaseFamily, law: LawId, s
   });
   if (!details.failed || details.counterexample === null) return undefined;
   const [syncCase] = details.counterexample;
-  const { signal, callIndex } = probe.probe(syncCase, law);
+  const { signal, callIndex, fault } = probe.probe(syncCase, law);
   if (signal === null) return undefined;
-  return { syncCase, signal, callIndex: callIndex ?? 0, runs: details.numRuns, shrinks: details.numShrinks, path: details.counterexamplePath ?? '' };
+  return { syncCase, signal, callIndex: callIndex ?? 0, runs: details.numRuns, shrinks: details.numShrinks, path: details.counterexamplePath ?? '', ...(fault ? { fault } : {}) };
 }

@@ -1,0 +1,81 @@
+/**
+ * The mutation score table the README and docs/bug-finding.md show, rendered from the committed
+ * incremental report, and the writer that puts it into their marked sample blocks.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { coreFiles, type IncrementalReport, REPOSITORY_ROOT, scoreFile } from './mutation-report.ts';
+
+const percent = (value: number | null) => (value === null ? '-' : `${value.toFixed(1)} %`);
+
+/**
+ * Renders one row per core file (with "not measured" where the report has none, or, compact, only
+ * a count of those) and a total.
+ * @param report - the incremental report
+ * @param core - the core files
+ * @param compact - leave out the rows of files not measured
+ * @returns the table as text lines
+ */
+export function renderScoreTable(report: IncrementalReport, core: readonly string[], compact = false): string {
+  const width = Math.max(...core.map((file) => file.length), 20);
+  const row = (file: string, cells: readonly (string | number)[]) => file.padEnd(width) + cells.map((cell) => String(cell).padStart(9)).join('');
+  const lines = [row('file', ['mutants', 'killed', 'timeout', 'survived', 'no cover', 'score'])];
+  const totals = { mutants: 0, killed: 0, timeout: 0, survived: 0, noCoverage: 0 };
+  for (const file of core) {
+    const entry = report.files[file];
+    if (entry === undefined) {
+      if (!compact) lines.push(`${file.padEnd(width)}  not measured`);
+      continue;
+    }
+    const s = scoreFile(file, entry.mutants);
+    const valid = s.killed + s.timeout + s.survived + s.noCoverage;
+    totals.mutants += valid;
+    totals.killed += s.killed;
+    totals.timeout += s.timeout;
+    totals.survived += s.survived;
+    totals.noCoverage += s.noCoverage;
+    lines.push(row(file, [valid, s.killed, s.timeout, s.survived, s.noCoverage, percent(s.scorePercent)]));
+  }
+  const measured = core.filter((file) => report.files[file] !== undefined).length;
+  const score = totals.mutants === 0 ? null : (100 * (totals.killed + totals.timeout)) / totals.mutants;
+  lines.push(row(`measured: ${measured} of ${core.length} files`, [totals.mutants, totals.killed, totals.timeout, totals.survived, totals.noCoverage, percent(score)]));
+  if (compact && measured < core.length) lines.push(`not measured yet: ${core.length - measured} core files (listed in docs/bug-finding.md)`);
+  return lines.join('\n');
+}
+
+/**
+ * Replaces the fenced block after `<!-- sample: id -->` in a repository file.
+ * @param relativePath - the file, from the repository root
+ * @param id - the sample id
+ * @param text - the new block content
+ * @returns whether the file changed
+ * @throws Error when the file has no such marked block
+ */
+export function writeSampleBlock(relativePath: string, id: string, text: string, root = REPOSITORY_ROOT): boolean {
+  const path = join(root, relativePath);
+  const lines = readFileSync(path, 'utf8').split('\n');
+  const marker = lines.findIndex((line) => line.trim() === `<!-- sample: ${id} -->`);
+  const close = lines.findIndex((line, index) => index > marker + 1 && line.trim() === '```');
+  if (marker < 0 || !lines[marker + 1]?.trim().startsWith('```') || close < 0) throw new Error(`${relativePath} has no fenced block marked <!-- sample: ${id} -->`);
+  const updated = [...lines.slice(0, marker + 2), text, ...lines.slice(close)].join('\n');
+  if (updated === lines.join('\n')) return false;
+  writeFileSync(path, updated);
+  return true;
+}
+
+/** Where the table is shown. */
+export const SCORE_TABLE_SAMPLES: readonly { readonly file: string; readonly id: string; readonly compact: boolean }[] = [
+  { file: 'README.md', id: 'mutation-scores', compact: true },
+  { file: 'docs/bug-finding.md', id: 'mutation-scores', compact: false },
+];
+
+/**
+ * The table for the committed report and the current core.
+ * @param report - the incremental report
+ * @param compact - leave out the rows of files not measured (the README's version)
+ * @param root - the repository root
+ * @returns the table text
+ */
+export function currentScoreTable(report: IncrementalReport, compact: boolean, root = REPOSITORY_ROOT): string {
+  return renderScoreTable(report, coreFiles(root), compact);
+}
