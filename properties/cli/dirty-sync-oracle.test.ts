@@ -73,7 +73,7 @@ describe('max-dirty-rate', () => {
     const out = JSON.parse((await run('max-dirty-rate', '--bandwidth', '15 GB/s', '--sync', '73 ms', '--downtime', '150 ms', '--json')).stdout.join(''));
     expect(Object.keys(out)).toEqual(['command', 'bandwidthBytesPerSecond', 'syncMs', 'downtimeMs', 'memoryBytes', 'closedForm', 'simulated', 'disagreements']);
     expect(Object.keys(out.closedForm)).toEqual(['converges', 'equation', 'regime', 'dirtyRateBytesPerSecond']);
-    expect(Object.keys(out.simulated.seedPremises)).toEqual(['converges', 'saturated', 'dirtyRateBytesPerSecond', 'upperBytesPerSecond']);
+    expect(Object.keys(out.simulated.seedPremises)).toEqual(['converges', 'saturated', 'dirtyRateBytesPerSecond', 'upperBytesPerSecond', 'intervals']);
     expect(out.closedForm.dirtyRateBytesPerSecond).toBeCloseTo(7.7e9, 0);
     expect(out.simulated.windowed.dirtyRateBytesPerSecond / 7.7e9).toBeCloseTo(1, 6);
   });
@@ -119,7 +119,7 @@ describe('invalid input', () => {
     [['threshold', ...seedThreshold, '--downtime', '3 ms'], /Unknown option '--downtime'/],
     [['max-dirty-rate', '--bandwidth', '15 GB/s', '--sync', '12 ms', '--downtime', '150'], /--downtime must be a duration with a unit \(ms, s\)/],
     [['claims', '--memory', 'lots'], /--memory must be a size with a unit/],
-    [['converge'], /command must be one of threshold, max-dirty-rate, claims, derivation, qemu, got "converge"/],
+    [['converge'], /command must be one of threshold, max-dirty-rate, claims, derivation, qemu, simulate, predict, got "converge"/],
   ])('%j prints one line on stderr and exits with 2', async (argv, message) => {
     const { code, stdout, stderr } = await run(...argv);
     expect(code).toBe(2);

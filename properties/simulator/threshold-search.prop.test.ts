@@ -46,7 +46,7 @@ describe('simulatedMaxDirtyRate', () => {
 
   test('brackets a converging rate and a non-converging one within tolerance of B', property([inputs, estimator], ({ B, x, y }, name) => {
     const memoryBytes = 64 * 2 ** 30;
-    const found = simulatedMaxDirtyRate(B, x, y, memoryBytes, name, { maxIterations, relativeTolerance: 1e-7 });
+    const found = simulatedMaxDirtyRate(B, x, y, memoryBytes, name, { maxIterations, relativeTolerance: 1e-7, scanPoints: 12 });
     fc.pre(found.converges && !found.saturated);
     const run = (D: number) => simulateMigration({ bandwidthBytesPerMs: B, dirtyRateBytesPerMs: D, syncMs: x, memoryBytes }, y, name, maxIterations).converged;
     expect(run(found.dirtyRateBytesPerMs)).toBe(true);
@@ -59,6 +59,18 @@ describe('simulatedMaxDirtyRate', () => {
     // on D, so the converging rates here are two intervals; the bisection still returns simulated ends.
     const converges = (gbps: number) => simulateMigration({ bandwidthBytesPerMs: 15e6, dirtyRateBytesPerMs: gbps * 1e6, syncMs: 60, memoryBytes: 256 * 2 ** 30 }, 38, 'windowed').converged;
     expect([2.9, 2.95, 3.1, 3.3].map(converges)).toEqual([true, false, true, false]);
+  });
+
+  test('finds the greatest windowed-passes rate at x = 12 ms, y = 150 ms above the interval bisection met, and says it is not monotone', () => {
+    const memoryBytes = 256 * 2 ** 30;
+    const found = simulatedMaxDirtyRate(15e6, 12, 150, memoryBytes, 'windowed-passes');
+    const converges = (D: number) => simulateMigration({ bandwidthBytesPerMs: 15e6, dirtyRateBytesPerMs: D, syncMs: 12, memoryBytes }, 150, 'windowed-passes').converged;
+    // 13.88888 GB/s converges; plain bisection stopped at 13.8884 GB/s, the top of a lower interval.
+    expect(converges(13.88888e6)).toBe(true);
+    expect(found.dirtyRateBytesPerMs).toBeGreaterThanOrEqual(13.88888e6);
+    expect(found.intervals).toBeGreaterThan(1);
+    expect(converges(found.dirtyRateBytesPerMs)).toBe(true);
+    expect(converges(found.upperBytesPerMs)).toBe(false);
   });
 
   test('reports saturation when even D = B converges: the first check comes after sending all memory', () => {

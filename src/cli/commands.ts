@@ -6,7 +6,9 @@ import type { CliCommand } from './cli-command.ts';
 import { claimsCommand } from './claims-command.ts';
 import { derivationCommand } from './derivation-command.ts';
 import { maxDirtyRateCommand } from './max-dirty-rate-command.ts';
+import { predictCommand } from './predict-command.ts';
 import { qemuCommand } from './qemu-command.ts';
+import { simulateCommand } from './simulate-command.ts';
 import { thresholdCommand } from './threshold-command.ts';
 
 /** Every registered subcommand. */
@@ -16,4 +18,6 @@ export const COMMANDS: readonly CliCommand[] = [
   claimsCommand,
   derivationCommand,
   qemuCommand,
+  simulateCommand,
+  predictCommand,
 ];

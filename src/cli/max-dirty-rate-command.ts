@@ -15,12 +15,13 @@ const simulatedJson = (s: SimulatedDirtyRate) => ({
   saturated: s.saturated,
   dirtyRateBytesPerSecond: toBytesPerSecond(s.dirtyRateBytesPerMs),
   upperBytesPerSecond: toBytesPerSecond(s.upperBytesPerMs),
+  intervals: s.intervals,
 });
 
 function simulatedText(s: SimulatedDirtyRate, bandwidthBytesPerMs: number): string {
   if (!s.converges) return 'none converges';
   if (s.saturated) return `every rate below B = ${formatGBps(bandwidthBytesPerMs)} converges`;
-  return formatGBps(s.dirtyRateBytesPerMs);
+  return s.intervals > 1 ? `${formatGBps(s.dirtyRateBytesPerMs)} (not monotone: ${s.intervals} intervals)` : formatGBps(s.dirtyRateBytesPerMs);
 }
 
 /**

@@ -15,6 +15,7 @@ import { renderMarkdown, type MarkdownReport } from './markdown-renderer.ts';
 import { contentsOf, heading, paragraph, type ReportBlock } from './report-document.ts';
 import { type Provenance, provenanceLines, reportProvenance } from './provenance.ts';
 import { convergenceSection } from './convergence-section.ts';
+import { loopSection } from './loop-section.ts';
 import { syncSection } from './sync-section.ts';
 import { committedQemuExperimentSection } from './qemu-experiment-section.ts';
 
@@ -74,6 +75,8 @@ export async function buildReport(options: ReportOptions = {}): Promise<BuiltRep
   progress('simulating migrations for the plots');
   const syncTimesMs = options.quick ? [5, 12, 20, 33, 50, 73, 100, 130] : Array.from({ length: 38 }, (_, i) => 2 + 4 * i);
   blocks.push(...(await convergenceSection({ claims, derivation, syncTimesMs })));
+  progress('running QEMU\'s loop at the seed\'s points');
+  blocks.push(...loopSection(options.quick === true));
   progress('replaying the QEMU experiment against the loop model');
   blocks.push(...(await committedQemuExperimentSection()));
   const broken = findings.flatMap((f) => f.findings.map((finding) => `${f.implementation} ${finding.law.id}`));

@@ -4,11 +4,13 @@
  *
  * Bisection needs convergence to be monotone in the searched quantity. For the downtime limit it is
  * exactly so: the trajectory does not depend on the limit, which only decides where it stops. For the
- * dirty rate it is an assumption (a faster-dirtying guest has longer iterations at every step); the
- * search returns a bracket whose ends were both simulated, so it never claims more than it saw.
+ * dirty rate it is not (with windowed-passes the converging rates near the edge form many separate
+ * intervals), so the greatest rate is found by a scan refined by bisection, which also reports how
+ * many intervals it saw. Both searches return brackets whose ends were simulated.
  */
 import { requireFinite, requireInteger } from '../check.ts';
 import type { BandwidthEstimatorName } from './bandwidth-estimators.ts';
+import { scanConvergence } from './convergence-scan.ts';
 import { DEFAULT_MAX_ITERATIONS, type MigrationParameters, simulateMigration, validateMigrationParameters } from './migration-simulator.ts';
 
 /** How finely and how long to search. */
@@ -17,6 +19,8 @@ export interface SearchOptions {
   readonly relativeTolerance?: number;
   /** Iteration cap of each simulation (default 10,000). */
   readonly maxIterations?: number;
+  /** Grid points of each scan for the greatest dirty rate (default 200); fewer is faster and sees fewer intervals. */
+  readonly scanPoints?: number;
 }
 
 /** The least downtime limit a simulation converges with. */
@@ -43,9 +47,14 @@ export interface SimulatedDirtyRate {
   readonly saturated: boolean;
   /** The greatest rate found to converge (bytes per ms). */
   readonly dirtyRateBytesPerMs: number;
-  /** The smallest rate found not to converge (bytes per ms); equals B when saturated. */
+  /** The smallest rate above it found not to converge (bytes per ms); equals B when saturated. */
   readonly upperBytesPerMs: number;
+  /** Separate converging intervals of D the scan saw below B (at least this many); 1 when monotone as far as seen, 0 when none. */
+  readonly intervals: number;
 }
+
+/** Grid points of each scan for the greatest dirty rate (coarse over (0, B), then fine around its edge). */
+const DEFAULT_SCAN_POINTS = 200;
 
 const MAX_DOWNTIME_MS = 2 ** 40;
 
@@ -87,7 +96,8 @@ export function simulatedMinDowntime(parameters: MigrationParameters, estimator:
 }
 
 /**
- * The greatest dirty rate below the bandwidth with which the simulated migration converges, by bisection.
+ * The greatest dirty rate below the bandwidth with which the simulated migration converges, by a scan of
+ * (0, B) refined around its top converging point, then bisection of that interval's upper edge.
  * @param bandwidthBytesPerMs - real bandwidth B (bytes per ms), > 0
  * @param syncMs - sync time x (ms), > 0
  * @param downtimeLimitMs - downtime limit y (ms), >= 0
@@ -111,14 +121,10 @@ export function simulatedMaxDirtyRate(
   const { tolerance, cap } = settings(fn, options);
   const converges = (dirtyRateBytesPerMs: number) => simulateMigration({ ...p, dirtyRateBytesPerMs }, downtimeLimitMs, estimator, cap).converged;
   const B = bandwidthBytesPerMs;
-  if (converges(B)) return { converges: true, saturated: true, dirtyRateBytesPerMs: B, upperBytesPerMs: B };
-  let lower = B * 1e-9;
-  if (!converges(lower)) return { converges: false, saturated: false, dirtyRateBytesPerMs: 0, upperBytesPerMs: lower };
-  let upper = B;
-  while (upper - lower > tolerance * B) {
-    const middle = (lower + upper) / 2;
-    if (converges(middle)) lower = middle;
-    else upper = middle;
-  }
-  return { converges: true, saturated: false, dirtyRateBytesPerMs: lower, upperBytesPerMs: upper };
+  if (converges(B)) return { converges: true, saturated: true, dirtyRateBytesPerMs: B, upperBytesPerMs: B, intervals: 1 };
+  const lowest = B * 1e-9;
+  if (!converges(lowest)) return { converges: false, saturated: false, dirtyRateBytesPerMs: 0, upperBytesPerMs: lowest, intervals: 0 };
+  // Convergence in D is not monotone (windowed-passes forms many intervals near its edge): scan, then bisect the top one.
+  const found = scanConvergence(lowest, B, converges, 'greatest', { gridPoints: requireInteger(fn, 'options.scanPoints', options.scanPoints ?? DEFAULT_SCAN_POINTS, 3), relativeTolerance: tolerance });
+  return { converges: true, saturated: false, dirtyRateBytesPerMs: found.edge, upperBytesPerMs: found.beyond, intervals: found.intervals };
 }
