@@ -1,6 +1,6 @@
 /**
  * What a benchmark run measures: sizes, densities, the seed and the misalignment it draws, and how long
- * tinybench spends on each task. `full` is issue 5's grid; `quick` is a smaller set that finishes in
+ * tinybench spends on each task. `full` is the whole grid of sizes and dirty fractions; `quick` is a smaller set that finishes in
  * well under 30 s.
  */
 import { chooseMisalignment, type Misalignment, QEMU_BLOCK_PAGES } from './sync-inputs.ts';
@@ -47,7 +47,7 @@ export interface TaskTiming {
 
 /** Everything a run measures. */
 export interface BenchPlan {
-  /** `full` (issue 5's grid) or `quick`. */
+  /** `full` (the whole grid) or `quick`. */
   readonly mode: 'full' | 'quick';
   /** The base seed. */
   readonly seed: number;

@@ -7,7 +7,7 @@
  * when it cannot know in advance which words are dirty.
  *
  * It is not a sync: it clears whole source words at the edges of the range, and it breaks every law of
- * SPEC §1.3 that needs per-bit work. The benchmarks restore the input after each call.
+ * docs/specification.md that needs per-bit work. The benchmarks restore the input after each call.
  */
 import type { DirtyMemory, RamBlock } from '../src/sync/contract.ts';
 

@@ -99,7 +99,7 @@ export function checkTargets(figures: SyncSpeedFigures, plan: BenchPlan, simulat
  */
 export function targetTable(checks: readonly TargetCheck[], plan: BenchPlan): TextTable {
   return {
-    title: 'Targets (issue 5)',
+    title: 'Targets',
     columns: ['target', 'where', 'measured', 'bound', 'status'],
     rows: checks.map((check) => [
       check.target,

@@ -114,14 +114,23 @@ int main(int argc, char **argv)
     const uint64_t *source = &in.words[in.next];
     const uint64_t *bmap = source + nblocks * words_per_block;
 
+    unsigned long **blocks = calloc(nblocks ? nblocks : 1, sizeof(*blocks));
+#ifdef SYNC_PROBE_HEAP
+    /* Built as the sanitizers' driver: malloc'd buffers, whose redzones AddressSanitizer watches. */
+    unsigned long *bmap_copy = malloc((bmap_words ? bmap_words : 1) * sizeof(*bmap_copy));
+#else
     /* A stray access faults here as it does in the law suite, and the fault is named on stderr. */
     guard_install(NULL);
-    unsigned long **blocks = calloc(nblocks ? nblocks : 1, sizeof(*blocks));
     unsigned long *bmap_copy = guard_alloc(bmap_words * sizeof(*bmap_copy), "bmap");
+#endif
     for (uint64_t b = 0; b < nblocks; b++) {
+#ifdef SYNC_PROBE_HEAP
+        blocks[b] = malloc(words_per_block * sizeof(**blocks));
+#else
         char name[32];
         snprintf(name, sizeof(name), "block %llu", (unsigned long long)b);
         blocks[b] = guard_alloc(words_per_block * sizeof(**blocks), name);
+#endif
         if (!blocks[b]) {
             fail("cannot map a DirtyMemoryBlock");
         }

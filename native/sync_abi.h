@@ -3,7 +3,7 @@
  *
  * `SYNC_IMPL=path/to/impl.c npm run test:sync` compiles the file into a shared library
  * (cc -std=gnu11 -O2 -Wall -Werror -shared -fPIC, with this directory on the include path) and runs
- * laws L1-L9 of SPEC section 1.3 against the one function it must export:
+ * laws L1-L9 of docs/specification.md against the one function it must export:
  *
  *     uint64_t sync_dirty_bitmap(const struct sync_dirty_memory *mem,
  *                                const struct sync_ram_block *rb,

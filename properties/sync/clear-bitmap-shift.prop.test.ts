@@ -1,5 +1,5 @@
 /**
- * QEMU-NOTES O3: `clear_bmap_set` marks `[start >> shift, + ceil(npages / 2^shift))`, which under-covers
+ * Observation O3 (docs/qemu-background.md): `clear_bmap_set` marks `[start >> shift, + ceil(npages / 2^shift))`, which under-covers
  * a range that does not start on a chunk boundary. Harmless with QEMU's only caller (start 0); the laws
  * see it as soon as a range starts mid-chunk, which needs a chunk larger than a 64-page word.
  */

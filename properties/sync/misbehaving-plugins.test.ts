@@ -183,3 +183,22 @@ describe('npm run test:sync on the kit, as a user runs it', () => {
     }
   });
 });
+
+describe('SYNC_SANITIZE=address,undefined: the C plug-in run natively by the sanitizers\' driver', () => {
+  test('a read before a block (invisible to guards) and a shift by 64 (undefined behaviour) each come with the sanitizer report, shrunk', async () => {
+    const expected = {
+      'read-before': /^AddressSanitizer: heap-buffer-overflow \S+writes-outside\.c:\d+ in sync_dirty_bitmap$/,
+      'shift-64': /writes-outside\.c:\d+:\d+: runtime error: shift exponent 64 is too large/,
+    };
+    for (const [edge, summary] of Object.entries(expected)) {
+      const env = { ...process.env, KIT_EDGE: edge, SYNC_SANITIZE: 'address,undefined' };
+      const run = await gate('writes-outside.c', { laws: ['L6'], families: ['whole-block'], settings: { seed: 20251215, numRuns: 3 }, env });
+      const outcome = only(run, 'L6', 'whole-block');
+      expect(outcome.kind, edge).toBe('sanitizer');
+      expect(outcome.summary).toMatch(summary);
+      expect(outcome.report).toMatch(/^SANITIZER: writes-outside\.c made a sanitizer report while L6 was checked on whole-block \(found in \d+ runs, shrunk \d+ times\)\n {2}layout: /);
+      expect(outcome.replay).toMatch(/^FC_SEED=20251215 FC_PATH=[\d:]+ SYNC_SANITIZE=address,undefined SYNC_IMPL=writes-outside\.c npm run test:sync -- --family whole-block --law L6$/);
+      expect(gateVerdict(run, []).exitCode).toBe(1);
+    }
+  });
+});

@@ -1,5 +1,5 @@
 /**
- * The native plug-in (issue 7): `SYNC_IMPL=<file.c or lib.so> npm run test:sync` runs every law
+ * The native plug-in: `SYNC_IMPL=<file.c or lib.so> npm run test:sync` runs every law
  * against C code through the FFI, passes the C word-wise sync, fails its seeded-bug copy with a
  * shrunk counterexample, shows compiler errors verbatim, and reports a segfault as a failure naming
  * the case while the runner survives it.
@@ -13,6 +13,7 @@ import { createEffectRecorder } from '../../src/sync/effect-recorder.ts';
 import { compileSyncPlugin, LIBRARY_FLAGS, NATIVE_DIR } from '../../src/sync/native/compile.ts';
 import { loadSyncPlugin } from '../../src/sync/plugin-loader.ts';
 import { allocateBitmap } from '../../src/bitmap/bitmap.ts';
+import { readDocSample } from '../docs/doc-sample.ts';
 import { useScratchTmpdir } from './native/scratch-directory.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -62,6 +63,8 @@ describe('npm run test:sync with SYNC_IMPL=<file.c>', () => {
     expect(output).toMatch(/UNEXPECTED: L1 state is broken by wordwise-tail-mask-bug\.c on \S+ \(found in \d+ runs, shrunk [1-9]\d* times\)/);
     expect(output).toMatch(/source \(global pages.*\n\s+block \d+ word \d+\s+pages \d+\.\.\d+\s+before 0x[0-9a-f]{8}_[0-9a-f]{8}\s+after 0x/);
     expect(output).toMatch(/replay:\s+FC_SEED=\d+ FC_PATH=[\d:]+ SYNC_IMPL=native\/examples\/wordwise-tail-mask-bug\.c npm run test:sync -- --implementation wordwise-tail-mask-bug\.c --family \S+ --law L1/);
+    // docs/native.md shows this first counterexample as printed.
+    expect(/UNEXPECTED: L1 state[\s\S]*?\n {2}replay:[^\n]*/.exec(output)?.[0]).toBe(readDocSample('docs/native.md', 'tail-mask-bug-l1'));
   });
 
   test("shows the compiler's messages verbatim and exits 2 when the file does not compile", () => {

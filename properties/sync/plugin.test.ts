@@ -3,9 +3,11 @@
  * passes a correct one, fails a wrong one with a shrunk counterexample, and explains unusable modules.
  */
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { loadSyncPlugin } from '../../src/sync/plugin-loader.ts';
+import { readDocSample } from '../docs/doc-sample.ts';
 import { writeWordwiseCopies } from './wordwise-copies.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -42,7 +44,10 @@ describe('plug-in loader', () => {
 describe('npm run test:sync with SYNC_IMPL', () => {
   const copies = writeWordwiseCopies();
 
-  test('passes the plain .mjs example from the README', () => {
+  test('passes the plain .mjs example that docs/plugins.md shows', () => {
+    // The page shows the file's code without its two comment lines.
+    const code = readFileSync(resolve(import.meta.dirname, '../../examples/plugins/bit-by-bit.mjs'), 'utf8').split('\n').filter((line) => !line.startsWith('//')).join('\n').trim();
+    expect(readDocSample('docs/plugins.md', 'bit-by-bit-plugin')).toBe(code);
     const { status, output } = runTestSync('examples/plugins/bit-by-bit.mjs');
     expect(output).toContain('every law held or failed as expected');
     expect(status).toBe(0);

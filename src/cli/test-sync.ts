@@ -21,11 +21,12 @@ import { FINDING_CAUSES } from '../sync/finding-causes.ts';
 import { KNOWN_FINDINGS } from '../sync/known-findings.ts';
 import { LAWS } from '../sync/laws/catalogue.ts';
 import type { LawId } from '../sync/laws/law.ts';
-import { basename } from 'node:path';
+import { basename, extname } from 'node:path';
+import { sanitizersFromEnv } from '../sync/native/sanitizer-driver.ts';
 import { PluginLoadError } from '../sync/plugin-loader.ts';
 import { parseQuantity } from './quantity.ts';
 
-const USAGE = `usage: [SYNC_IMPL=<module, .c or .so>] [FC_SEED=n] [FC_NUM_RUNS=n] [FC_PATH=p] npm run test:sync -- [options]
+const USAGE = `usage: [SYNC_IMPL=<module, .c or .so>] [SYNC_SANITIZE=address,undefined] [FC_SEED=n] [FC_NUM_RUNS=n] [FC_PATH=p] npm run test:sync -- [options]
   --implementation NAME    check only this implementation
   --family NAME            check only this case family
   --law Ln                 check only this law
@@ -68,8 +69,12 @@ async function main(argv: readonly string[]): Promise<number> {
     console.log(USAGE);
     return 0;
   }
-  const settings = propertySettingsFromEnv();
+  const sanitizers = sanitizersFromEnv();
   const pluginPath = process.env.SYNC_IMPL?.trim() || undefined;
+  if (sanitizers && extname(pluginPath ?? '') !== '.c') {
+    throw new UsageError(`test-sync: SYNC_SANITIZE needs SYNC_IMPL to name a C plug-in (.c), to build it with the sanitizers; got ${pluginPath ? JSON.stringify(pluginPath) : 'no SYNC_IMPL'}`);
+  }
+  const settings = propertySettingsFromEnv();
   const callTimeoutMs = callTimeout(values['call-timeout']);
   const families = CASE_FAMILIES.filter((f) => !values.family || f.name === values.family).map((f) => f.name);
   const laws = LAWS.filter((l) => !values.law || l.id === values.law).map((l) => l.id);

@@ -7,7 +7,7 @@
  *
  *     LAW FAMILY [KIND] REASON
  *
- * KIND is `guard`, `crash`, `hang` or `plugin-failure`; for a broken law it is `finding` or absent. REASON is free
+ * KIND is `guard`, `sanitizer`, `crash`, `hang` or `plugin-failure`; for a broken law it is `finding` or absent. REASON is free
  * text, required: why the finding is expected. `#` starts a comment line; blank lines are ignored.
  * A line `[NAME]` starts the entries of the implementation NAME, for a file that covers several;
  * entries before any such line apply to whichever implementation the file is used with.
@@ -31,7 +31,7 @@ export interface BaselineEntry {
 }
 
 /** The kinds written in a baseline's KIND column. */
-const KIND_WORDS: readonly OutcomeKind[] = ['finding', 'guard', 'crash', 'hang', 'plugin-failure'];
+const KIND_WORDS: readonly OutcomeKind[] = ['finding', 'guard', 'sanitizer', 'crash', 'hang', 'plugin-failure'];
 
 /** The difference between a run and a baseline. */
 export interface BaselineDifference {
@@ -130,8 +130,8 @@ export function formatDifferences(implementation: string, difference: BaselineDi
 export function formatBaseline(runs: readonly GateRun[], header: readonly string[], previous: readonly BaselineEntry[] = []): string {
   const lines = [
     ...header.map((line) => `# ${line}`),
-    '# One expected finding per line: LAW FAMILY [KIND] REASON. KIND is guard, crash, hang or',
-    '# plugin-failure, absent for a broken law. Review every reason before committing this file.',
+    '# One expected finding per line: LAW FAMILY [KIND] REASON. KIND is guard, sanitizer, crash, hang',
+    '# or plugin-failure, absent for a broken law. Review every reason before committing this file.',
   ];
   for (const run of runs) {
     const known = entriesFor(previous, run.implementation);

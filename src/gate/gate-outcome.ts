@@ -12,12 +12,14 @@ import type { LawId } from '../sync/laws/law.ts';
  * - `crash`: the process running the plug-in died by a signal (a segfault in C);
  * - `hang`: a call did not return within the time limit;
  * - `plugin-failure`: the plug-in ended its process, or raised an error outside a call (an uncaught
- *   exception from a timer, a rejected promise).
+ *   exception from a timer, a rejected promise);
+ * - `sanitizer`: under `SYNC_SANITIZE`, AddressSanitizer or UndefinedBehaviorSanitizer reported an
+ *   error on a case, shrunk.
  */
-export type OutcomeKind = 'held' | 'finding' | 'guard' | 'crash' | 'hang' | 'plugin-failure';
+export type OutcomeKind = 'held' | 'finding' | 'guard' | 'crash' | 'hang' | 'plugin-failure' | 'sanitizer';
 
 /** Every kind that is not `held`, in the order summaries list them. */
-export const FAILURE_KINDS: readonly OutcomeKind[] = ['finding', 'guard', 'crash', 'hang', 'plugin-failure'];
+export const FAILURE_KINDS: readonly OutcomeKind[] = ['finding', 'guard', 'sanitizer', 'crash', 'hang', 'plugin-failure'];
 
 /** The result of one (law, family). */
 export interface GateOutcome {
@@ -69,7 +71,8 @@ export function failuresOf(run: GateRun): GateOutcome[] {
 export function countFailures(outcomes: readonly GateOutcome[]): string {
   const parts = FAILURE_KINDS.flatMap((kind) => {
     const count = outcomes.filter((outcome) => outcome.kind === kind).length;
-    return count === 0 ? [] : [`${count} ${kind === 'plugin-failure' ? 'plug-in failure' : kind}${count === 1 ? '' : kind === 'crash' ? 'es' : 's'}`];
+    const noun = { 'plugin-failure': 'plug-in failure', sanitizer: 'sanitizer report', guard: 'guard failure' }[kind as string] ?? kind;
+    return count === 0 ? [] : [`${count} ${noun}${count === 1 ? '' : kind === 'crash' ? 'es' : 's'}`];
   });
   return parts.length === 0 ? 'no findings' : parts.join(', ');
 }

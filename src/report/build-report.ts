@@ -16,6 +16,7 @@ import { contentsOf, heading, paragraph, type ReportBlock } from './report-docum
 import { type Provenance, provenanceLines, reportProvenance } from './provenance.ts';
 import { convergenceSection } from './convergence-section.ts';
 import { syncSection } from './sync-section.ts';
+import { committedQemuExperimentSection } from './qemu-experiment-section.ts';
 
 /** Options of one report run. */
 export interface ReportOptions {
@@ -73,6 +74,8 @@ export async function buildReport(options: ReportOptions = {}): Promise<BuiltRep
   progress('simulating migrations for the plots');
   const syncTimesMs = options.quick ? [5, 12, 20, 33, 50, 73, 100, 130] : Array.from({ length: 38 }, (_, i) => 2 + 4 * i);
   blocks.push(...(await convergenceSection({ claims, derivation, syncTimesMs })));
+  progress('replaying the QEMU experiment against the loop model');
+  blocks.push(...committedQemuExperimentSection());
   const broken = findings.flatMap((f) => f.findings.map((finding) => `${f.implementation} ${finding.law.id}`));
   const claimVerdicts = claims.map((row) => row.verdict);
   const summary = [

@@ -76,7 +76,7 @@ function windowedEstimator(): BandwidthEstimator {
 }
 
 /**
- * QEMU's measurement with QEMU's loop granularity (SPEC §2): the migration thread returns to its loop
+ * QEMU's measurement with QEMU's loop granularity (docs/convergence.md): the migration thread returns to its loop
  * after the sync and after every send pass of at most 50 ms (`ram_save_iterate`'s `MAX_WAIT`), and a
  * window closes at the first of those checks at or after 100 ms. A long iteration therefore spans
  * several windows, the last of which may hold only sending. Sending is at a constant rate within an

@@ -1,5 +1,5 @@
 /**
- * The contract every sync implementation meets (SPEC §1.2): the data it reads and writes, the side
+ * The contract every sync implementation meets (docs/specification.md): the data it reads and writes, the side
  * effects it reports, and the signature of `syncDirtyBitmap`.
  */
 

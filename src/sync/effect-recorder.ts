@@ -3,7 +3,7 @@
  */
 import type { SyncEffects } from './contract.ts';
 
-/** The three effect callbacks of SPEC §1.2. */
+/** The three effect callbacks of docs/specification.md. */
 export type EffectKind = 'clearDirtyLog' | 'dirtyBitsCleared' | 'deferDirtyLogClear';
 
 /** One recorded effect call, with its arguments as the implementation passed them. */

@@ -1,5 +1,5 @@
 /**
- * Loads a user's sync implementation (the plug-in contract of SPEC §1.2): a module that exports
+ * Loads a user's sync implementation (the plug-in contract of docs/specification.md): a module that exports
  * `syncDirtyBitmap(mem, rb, startPage, npages, effects)`, or a C file or shared library that
  * exports `sync_dirty_bitmap` as `native/sync_abi.h` states.
  */

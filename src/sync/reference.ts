@@ -1,5 +1,5 @@
 /**
- * The reference semantics of the sync (SPEC §1.2), bit by bit. It is the specification the other
+ * The reference semantics of the sync (docs/specification.md), bit by bit. It is the specification the other
  * implementations are checked against, so it favours being obviously right over being fast.
  */
 import { testAndClear, testAndSet } from '../bitmap/bitmap.ts';
@@ -36,6 +36,6 @@ export const referenceSync = withValidatedArguments('reference.syncDirtyBitmap',
 /** The reference implementation as the suite holds it. */
 export const reference: SyncImplementation = {
   name: 'reference',
-  description: 'SPEC §1.2 bit by bit: one remote clear per page, one re-arm per harvested page',
+  description: 'the reference semantics of docs/specification.md, bit by bit: one remote clear per page, one re-arm per harvested page',
   syncDirtyBitmap: referenceSync,
 };

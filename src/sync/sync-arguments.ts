@@ -6,7 +6,7 @@ import { rangeError, requireFunction, requireInteger, requireObject, requireUint
 import type { DirtyMemory, RamBlock, SyncDirtyBitmap, SyncEffects } from './contract.ts';
 
 /**
- * Checks every argument of a sync call against SPEC §1.2.
+ * Checks every argument of a sync call against docs/specification.md.
  * @param fn - the name of the public function, used in error messages
  * @param mem - the global dirty bitmap
  * @param rb - the RAMBlock

@@ -1,5 +1,5 @@
 /**
- * QEMU's historical sync bugs (SPEC §1.4, QEMU-NOTES §8), each rebuilt by swapping one part of the
+ * QEMU's historical sync bugs (docs/qemu-background.md), each rebuilt by swapping one part of the
  * QEMU model for its buggy form. Kept in the tests, never shipped: they exist to prove the laws catch
  * the bugs that really happened.
  */
@@ -12,7 +12,7 @@ import { sourceBit } from '../../../src/sync/sync-case.ts';
 
 /** A historical bug: the buggy model, and the law and family that must catch it. */
 export interface HistoricalBug {
-  /** Short id, B1 … B6 as in QEMU-NOTES §8, B11 for the RFC's off-by-one. */
+  /** Short id, B1 … B6 as in docs/qemu-background.md, B11 for the RFC's off-by-one. */
   readonly id: string;
   /** The QEMU commit that fixed it, and what went wrong. */
   readonly story: string;

@@ -5,6 +5,8 @@
  *                              DirtyMemoryBlock holding the range's first page
  *   bmap-before, bmap-after    the word before bmap / the word after the last one holding rb->pages
  *   read-after                 reads the word after that DirtyMemoryBlock and uses it
+ *   read-before                reads the word before it: only AddressSanitizer sees that
+ *   shift-64                   shifts a word by 64 bits, undefined behaviour only UBSan sees
  * Part of the misbehaving-plug-in kit: the gate must name each of these.
  */
 #include <stdlib.h>
@@ -28,6 +30,11 @@ uint64_t sync_dirty_bitmap(const struct sync_dirty_memory *mem, const struct syn
 
     if (edge_is("read-after")) {
         extra = block[words];
+    } else if (edge_is("read-before")) {
+        extra = block[-1];
+    } else if (edge_is("shift-64")) {
+        volatile unsigned shift = SYNC_BITS_PER_LONG;
+        extra = (1UL << shift) == 0x1234;
     }
     for (uint64_t page = start_page; page < start_page + npages; page++) {
         uint64_t global = rb->offset_page + page;

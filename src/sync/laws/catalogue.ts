@@ -1,5 +1,5 @@
 /**
- * The laws of SPEC §1.3 in order, as every property and report iterates them.
+ * The laws of docs/specification.md in order, as every property and report iterates them.
  */
 import { rangeError } from '../../check.ts';
 import { emptyLaw, rearmLaw, remoteClearLaw } from './effect-laws.ts';

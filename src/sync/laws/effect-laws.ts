@@ -1,5 +1,5 @@
 /**
- * Laws L6–L8 (SPEC §1.3): the remote dirty-log clears, the TCG re-arms, and the empty range.
+ * Laws L6–L8 (docs/specification.md): the remote dirty-log clears, the TCG re-arms, and the empty range.
  */
 import type { EffectCall, EffectKind } from '../effect-recorder.ts';
 import { formatEffectCall } from '../effect-recorder.ts';

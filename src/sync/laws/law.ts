@@ -1,12 +1,12 @@
 /**
- * What a law is: a named claim of SPEC §1.3 and a pure check over one observation that returns the
+ * What a law is: a named claim of docs/specification.md and a pure check over one observation that returns the
  * first way the observation breaks it, or null.
  */
 import { describeValue } from '../../check.ts';
 import type { SyncObservation, SyncRun } from '../observation.ts';
 import type { SyncCase } from '../sync-case.ts';
 
-/** The law identifiers of SPEC §1.3. */
+/** The law identifiers of docs/specification.md. */
 export type LawId = 'L1' | 'L2' | 'L3' | 'L4' | 'L5' | 'L6' | 'L7' | 'L8' | 'L9';
 
 /** A law every implementation must satisfy. */

@@ -1,5 +1,5 @@
 /**
- * Law L9 (SPEC §1.3): syncing a range in two adjacent parts leaves the same state as syncing it whole.
+ * Law L9 (docs/specification.md): syncing a range in two adjacent parts leaves the same state as syncing it whole.
  */
 import { testBit } from '../../bitmap/bitmap.ts';
 import { sourceBit } from '../sync-case.ts';

@@ -1,5 +1,5 @@
 /**
- * Laws L1–L5 (SPEC §1.3): what the sync does to the source bitmap, to `bmap`, and what it returns.
+ * Laws L1–L5 (docs/specification.md): what the sync does to the source bitmap, to `bmap`, and what it returns.
  */
 import { testBit } from '../../bitmap/bitmap.ts';
 import { countOnes } from '../../bitmap/word.ts';

@@ -38,21 +38,25 @@ export function compilerCommand(env: NodeJS.ProcessEnv = process.env): [string, 
  * Compiles one C file of a user's into a shared library in a fresh temporary directory.
  * @param sourcePath - absolute path of the `.c` file
  * @param env - the environment (`CC`)
+ * @param extraFlags - flags after the library flags (the sanitizers')
  * @returns the path of the shared library
  * @throws PluginLoadError when there is no compiler, or the file does not compile (with the compiler's output verbatim)
  */
-export function compileSyncPlugin(sourcePath: string, env: NodeJS.ProcessEnv = process.env): string {
-  return compile(sourcePath, `lib${basename(sourcePath, extname(sourcePath))}.so`, LIBRARY_FLAGS, [], env);
+export function compileSyncPlugin(sourcePath: string, env: NodeJS.ProcessEnv = process.env, extraFlags: readonly string[] = []): string {
+  return compile(sourcePath, `lib${basename(sourcePath, extname(sourcePath))}.so`, [...LIBRARY_FLAGS, ...extraFlags], [], env);
 }
 
 /**
  * Compiles the oracle's crash probe (`native/crash-probe.c`) into a program.
  * @param env - the environment (`CC`)
+ * @param sanitizerFlags - build it as the sanitizers' driver, with these flags
  * @returns the program's path
  * @throws PluginLoadError when there is no compiler or the probe does not compile
  */
-export function compileCrashProbe(env: NodeJS.ProcessEnv = process.env): string {
-  return compile(join(NATIVE_DIR, 'crash-probe.c'), 'crash-probe', C_FLAGS, [join(NATIVE_DIR, 'guard-pages.c'), '-ldl'], env);
+export function compileCrashProbe(env: NodeJS.ProcessEnv = process.env, sanitizerFlags: readonly string[] = []): string {
+  // Under a sanitizer the probe's buffers come from malloc, whose redzones the sanitizer watches.
+  const flags = sanitizerFlags.length > 0 ? [...C_FLAGS, ...sanitizerFlags, '-DSYNC_PROBE_HEAP'] : C_FLAGS;
+  return compile(join(NATIVE_DIR, 'crash-probe.c'), 'crash-probe', flags, [join(NATIVE_DIR, 'guard-pages.c'), '-ldl'], env);
 }
 
 /**

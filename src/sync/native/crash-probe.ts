@@ -56,12 +56,12 @@ export function callsOfCheck(syncCase: SyncCase, law: LawId): ProbeCall[][] {
 /**
  * Compiles the probe and binds it to a library.
  * @param libraryPath - the plug-in's shared library
- * @param env - the environment (`CC`)
+ * @param env - the environment (`CC`), which the probe also runs in
+ * @param program - a probe already compiled (the sanitizers' build); compiled here by default
  * @returns the probe
  * @throws PluginLoadError when the probe cannot be compiled
  */
-export function createCrashProbe(libraryPath: string, env: NodeJS.ProcessEnv = process.env): CrashProbe {
-  const program = compileCrashProbe(env);
+export function createCrashProbe(libraryPath: string, env: NodeJS.ProcessEnv = process.env, program: string = compileCrashProbe(env)): CrashProbe {
   return {
     probe(syncCase, law) {
       const runs = callsOfCheck(syncCase, law);

@@ -54,7 +54,7 @@ export function qemuAlignedPath(
       blockIndex++;
     }
   }
-  // physical_memory_dirty_bits_cleared(start, length) with the block-relative start (QEMU-NOTES O1).
+  // physical_memory_dirty_bits_cleared(start, length) with the block-relative start (observation O1, docs/qemu-background.md).
   if (newlySet !== 0) effects.dirtyBitsCleared(startPage, npages);
   if (effects.deferDirtyLogClear) {
     const chunkPages = 2 ** clearBitmapShift;
