@@ -10,6 +10,7 @@ import { eq12DowntimeMs, eq19DowntimeMs } from '../../src/convergence/downtime-b
 import { maxDirtyRate } from '../../src/convergence/max-dirty-rate.ts';
 import { minDowntime } from '../../src/convergence/min-downtime.ts';
 import { eq15Holds, eq5Holds, regimeBoundarySyncMs, regimeOf } from '../../src/convergence/regime.ts';
+import { seedEstimateBytesPerMs } from '../../src/convergence/seed-estimate.ts';
 
 type ClosedForm = (...args: number[]) => unknown;
 
@@ -31,8 +32,9 @@ const REJECTS = {
   dirtyRateBytesPerMs: [...positive(0, -1), ...finite, notANumber, ...[15, 16].map((value): Rejection => ({ value, constraint: '< bandwidthBytesPerMs (15)', kind: 'RangeError' }))],
   syncMs: [...positive(0, -12), ...finite, notANumber],
   downtimeLimitMs: [...positive(0, -150), ...finite, notANumber],
+  transferMs: [...positive(0, -24), ...finite, notANumber],
 } as const;
-const VALID: Record<keyof typeof REJECTS, number> = { bandwidthBytesPerMs: 15, dirtyRateBytesPerMs: 10, syncMs: 12, downtimeLimitMs: 150 };
+const VALID: Record<keyof typeof REJECTS, number> = { bandwidthBytesPerMs: 15, dirtyRateBytesPerMs: 10, syncMs: 12, downtimeLimitMs: 150, transferMs: 24 };
 type Parameter = keyof typeof REJECTS;
 
 const BELOW_WINDOW: Rejection[] = [100, 150].map((value) => ({ value, constraint: '< 100', kind: 'RangeError' }));
@@ -49,6 +51,7 @@ const CLOSED_FORMS: readonly { name: string; fn: ClosedForm; parameters: readonl
   { name: 'eq12DirtyRateBytesPerMs', fn: eq12DirtyRateBytesPerMs, parameters: ['bandwidthBytesPerMs', 'syncMs', 'downtimeLimitMs'] },
   { name: 'eq19DirtyRateBytesPerMs', fn: eq19DirtyRateBytesPerMs, parameters: ['bandwidthBytesPerMs', 'syncMs', 'downtimeLimitMs'], syncBelowWindow: true },
   { name: 'maxDirtyRate', fn: maxDirtyRate, parameters: ['bandwidthBytesPerMs', 'syncMs', 'downtimeLimitMs'] },
+  { name: 'seedEstimateBytesPerMs', fn: seedEstimateBytesPerMs, parameters: ['bandwidthBytesPerMs', 'syncMs', 'transferMs'] },
 ];
 
 const shown = (value: unknown) => (typeof value === 'string' ? JSON.stringify(value) : String(value));

@@ -89,6 +89,17 @@ describe("the seed's R, the exported function", () => {
     RUNS,
   ));
 
+  test("on x + t = 100 in floating point it is the simulator's value, whose rule takes the long branch there", property(
+    [fc.integer({ min: 1, max: 2 ** 24 }), fc.double({ min: 0.001, max: 99.999, noNaN: true }), fc.constantFrom(-1, 0, 1)],
+    (B, x, step) => {
+      const exact = 100 - x;
+      const t = step === 0 ? exact : floatStep(exact, step);
+      fc.pre(x + t === 100);
+      expect(seedEstimateBytesPerMs(B, x, t)).toBe(createBandwidthEstimator('seed-premises', B).afterIteration(x, t, B * t));
+    },
+    RUNS,
+  ));
+
   test('short iterations: B·(100 − x)/100 whatever t is', property(
     [fc.integer({ min: 1, max: 2 ** 24 }), fc.integer({ min: 1, max: 98 }), fc.nat()],
     (B, x, raw) => {
