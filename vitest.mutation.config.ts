@@ -16,8 +16,8 @@ export default defineConfig({
     include: ['properties/**/*.test.ts'],
     exclude: [
       'properties/cli/**',
-      'properties/sync/plugin.test.ts',
-      'properties/sync/native-plugin.test.ts',
+      'properties/sync/plugin.long.test.ts',
+      'properties/sync/native-plugin.long.test.ts',
       'properties/sync/native/**',
       'properties/report/**',
       'properties/docs/**',
