@@ -1,48 +1,20 @@
 /**
- * The misbehaving-plug-in kit: plug-ins that write outside their bitmaps (JS through `.buffer`, C
- * through its pointers) at every buffer edge on small and on QEMU's 2^21-page DirtyMemoryBlocks,
- * change the oracle's structures, exit, crash in one family only, hang in one law only, or leave an
- * error behind a call. Each gets a named failure and a red verdict; the checks it did not spoil
- * still run and hold. Writes outside and structure changes are caught on guarded buffers in this
- * process; the rest needs the runner's child process, so those runs are narrowed to a law or two.
+ * The long half of the misbehaving-plug-in kit (`npm run test:all`, CI): C plug-ins that write or
+ * read outside their bitmaps at every buffer edge on small and on QEMU's 2^21-page DirtyMemoryBlocks,
+ * plug-ins that exit, crash in one family only, hang in one law only, or leave an error behind a call,
+ * and the sanitizers. Each gets a named failure and a red verdict; the checks it did not spoil still
+ * run and hold. These need the runner's child process or a compiler, so the runs are narrowed to a
+ * law or two; the JS edges and structure changes are in `misbehaving-plugins.test.ts`.
  */
 import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { gateVerdict } from '../../src/gate/baseline.ts';
-import type { GateOutcome, GateRun } from '../../src/gate/gate-outcome.ts';
-import { runGate, type GateOptions } from '../../src/gate/run-gate.ts';
 import { compileSyncPlugin } from '../../src/sync/native/compile.ts';
+import { BLOCK_SIZES, expectGuardFailure, KIT, kitGate as gate, only, ROOT } from './misbehaving-plugins/kit-gate.ts';
 import { useScratchTmpdir } from './native/scratch-directory.ts';
 
-const ROOT = resolve(import.meta.dirname, '../..');
-const KIT = resolve(import.meta.dirname, 'misbehaving-plugins');
-const SETTINGS = { seed: 20251215, numRuns: 8 };
-const EDGES = ['block-before', 'block-after', 'bmap-before', 'bmap-after'] as const;
-/** Blocks of 64 to 4096 pages, and QEMU's 2^21. */
-const BLOCK_SIZES = ['any-range', 'qemu-block-size'];
-
 useScratchTmpdir();
-
-function gate(plugin: string, options: Partial<GateOptions>): Promise<GateRun> {
-  const pluginPath = plugin.startsWith('/') ? plugin : resolve(KIT, plugin);
-  return runGate({ source: { pluginPath }, replayPrefix: `SYNC_IMPL=${plugin} npm run test:sync --`, settings: SETTINGS, callTimeoutMs: 2_000, ...options });
-}
-
-function only(run: GateRun, law: string, family: string): GateOutcome {
-  const outcome = run.outcomes.find((o) => o.law === law && o.family === family);
-  if (!outcome) throw new Error(`no outcome for ${law} on ${family}`);
-  return outcome;
-}
-
-function expectGuardFailure(outcome: GateOutcome, edge: (typeof EDGES)[number]): void {
-  expect(outcome.kind, outcome.family).toBe('guard');
-  expect(outcome.summary).toMatch(new RegExp(`^wrote outside the bitmaps: \\d+ words? ${expectedWord[edge]}( \\d+)?, in the call sync\\(startPage \\d+, npages \\d+\\)$`));
-  expect(outcome.report).toMatch(/misbehaved while L6 was checked on \S+ \(found in \d+ runs, shrunk \d+ times\)/);
-  expect(outcome.replay).toMatch(/^FC_SEED=20251215 FC_PATH=[\d:]+ SYNC_IMPL=\S+ npm run test:sync -- --family \S+ --law L6$/);
-}
-
-const expectedWord = { 'block-before': 'before the start of block', 'block-after': 'past the end of block', 'bmap-before': 'before the start of bmap', 'bmap-after': 'past the end of bmap' };
 
 // Child processes, compiles and the crash probe: on this shared 2-core machine under load they take
 // minutes, not the seconds they take idle.
@@ -54,15 +26,6 @@ describe('writes outside the bitmaps, on guarded buffers', SLOW, () => {
     nativeLibrary = compileSyncPlugin(resolve(KIT, 'writes-outside.c'));
   });
 
-  for (const edge of EDGES) {
-    test(`${edge}: JS through .buffer, on small and 2^21-page blocks, is a shrunk guard failure`, async () => {
-      process.env.KIT_EDGE = edge;
-      const run = await gate('writes-outside.mjs', { laws: ['L6'], families: BLOCK_SIZES, inProcess: true });
-      delete process.env.KIT_EDGE;
-      for (const family of BLOCK_SIZES) expectGuardFailure(only(run, 'L6', family), edge);
-      expect(gateVerdict(run, []).exitCode).toBe(1);
-    });
-  }
 
   for (const edge of ['block-before', 'bmap-before'] as const) {
     test(`${edge}: C through its pointers, on small and 2^21-page blocks, lands in the guard words: a shrunk guard failure`, async () => {
@@ -100,28 +63,6 @@ describe('writes outside the bitmaps, on guarded buffers', SLOW, () => {
     expect(run.outcomes.filter((o) => o.kind !== 'held')).toEqual([]);
     expect(gateVerdict(run, [])).toEqual({ exitCode: 0, lines: [] });
   });
-});
-
-describe("changes to the oracle's structures", () => {
-  const mutations = {
-    'empty-blocks': /^mutated the oracle's structures: resized mem\.blocks from \d+ to 0 entries, in the call sync/,
-    'replace-blocks': /^mutated the oracle's structures: replaced mem\.blocks, in the call sync/,
-    'replace-block': /^mutated the oracle's structures: replaced mem\.blocks\[\d+\], in the call sync/,
-    'replace-bmap': /^mutated the oracle's structures: replaced rb\.bmap, in the call sync/,
-  };
-  for (const [mutation, message] of Object.entries(mutations)) {
-    test(`${mutation} is a named guard failure on every law, and the oracle survives it`, async () => {
-      process.env.KIT_MUTATION = mutation;
-      const run = await gate('mutates-structure.mjs', { families: ['whole-block'], inProcess: true });
-      delete process.env.KIT_MUTATION;
-      expect(run.outcomes).toHaveLength(9);
-      for (const outcome of run.outcomes) {
-        expect(outcome.kind, outcome.law).toBe('guard');
-        expect(outcome.summary).toMatch(message);
-      }
-      expect(gateVerdict(run, []).exitCode).toBe(1);
-    });
-  }
 });
 
 describe('exits, crashes, hangs and errors outside a call, each ending only its own check', SLOW, () => {
