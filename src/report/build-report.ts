@@ -76,7 +76,7 @@ export async function buildReport(options: ReportOptions = {}): Promise<BuiltRep
   const syncTimesMs = options.quick ? [5, 12, 20, 33, 50, 73, 100, 130] : Array.from({ length: 38 }, (_, i) => 2 + 4 * i);
   blocks.push(...(await convergenceSection({ claims, derivation, syncTimesMs })));
   progress('running QEMU\'s loop at the seed\'s points');
-  blocks.push(...loopSection(options.quick === true));
+  blocks.push(...(await loopSection(options.quick === true)));
   progress('replaying the QEMU experiment against the loop model');
   blocks.push(...(await committedQemuExperimentSection()));
   const broken = findings.flatMap((f) => f.findings.map((finding) => `${f.implementation} ${finding.law.id}`));
