@@ -9,7 +9,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { rangeError } from '../check.ts';
 import { compareWithBaseline, formatBaseline, formatDifferences, parseBaseline, type BaselineEntry } from '../gate/baseline.ts';
 import { isContinuousIntegration } from '../gate/continuous-integration.ts';
-import { countFailures, type GateRun } from '../gate/gate-outcome.ts';
+import { countFailures, failuresOf, type GateRun } from '../gate/gate-outcome.ts';
 import { propertySettingsFromEnv } from '../property-settings.ts';
 import { formatLawTable } from '../qemu-source/law-table.ts';
 import { CACHE_VARIABLE } from '../qemu-source/library-build.ts';
@@ -136,7 +136,7 @@ async function singleRun(options: QemuOptions, output: CliOutput, env: NodeJS.Pr
       `seed ${settings.seed}, ${settings.numRuns} runs per property; laws ${options.laws.join(' ')}; families ${options.families.join(' ')}`,
     ];
     writeFileSync(options.writeBaselinePath, formatBaseline([run], header, baseline));
-    output.stdout(`\nwrote ${run.outcomes.filter((o) => o.kind !== 'held').length} finding(s) to ${options.writeBaselinePath}; review the reasons before committing it`);
+    output.stdout(`\nwrote ${failuresOf(run).length} finding(s) to ${options.writeBaselinePath}; review the reasons before committing it`);
   }
   if (!run.complete) {
     output.stdout('\nthe run did not confirm that every check reported: not green');
@@ -148,7 +148,7 @@ async function singleRun(options: QemuOptions, output: CliOutput, env: NodeJS.Pr
     output.stdout(lines.length === 0 ? `\nthe findings equal the baseline ${options.baselinePath}` : `\n${lines.length} difference(s) from the baseline ${options.baselinePath}`);
     return lines.length === 0 ? 0 : 1;
   }
-  const failures = run.outcomes.filter((o) => o.kind !== 'held');
+  const failures = failuresOf(run);
   output.stdout(failures.length === 0 ? '\nevery law held' : `\n${failures.length} (law, family) check(s) failed on ${run.implementation} (no --baseline: every law must hold)`);
   return failures.length === 0 ? 0 : 1;
 }

@@ -3,7 +3,7 @@
  * and checked, then a findings × revisions table showing which commit introduced or removed each
  * finding, or the same as JSON.
  */
-import type { GateRun } from '../gate/gate-outcome.ts';
+import { failuresOf, type GateRun } from '../gate/gate-outcome.ts';
 import { gitText } from '../qemu-source/git-runner.ts';
 import { formatHistoryTable, type RevisionFindings } from '../qemu-source/history-table.ts';
 import { QemuSourceError } from '../qemu-source/qemu-source-error.ts';
@@ -44,7 +44,7 @@ export async function historyRun(options: QemuOptions, output: CliOutput, env: N
       runsByLibrary.set(built.library.key, run);
     }
     incomplete ||= !run.complete;
-    const findings = run.outcomes.filter((o) => o.kind !== 'held').map(({ law, family, kind, summary }) => ({ law, family, kind, summary }));
+    const findings = failuresOf(run).map(({ law, family, kind, summary }) => ({ law, family, kind, summary }));
     results.push({ revision: name, commit, subject, layout: built.extraction.layout?.name ?? 'unknown layout', findings });
     output.stderr(`${commit.slice(0, 10)}: ${findings.length} finding(s)${built.library.cached ? '' : ' (compiled)'}`);
   }

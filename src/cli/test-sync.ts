@@ -12,7 +12,7 @@ import { parseArgs } from 'node:util';
 import { rangeError } from '../check.ts';
 import { isContinuousIntegration } from '../gate/continuous-integration.ts';
 import { entriesFor, formatBaseline, gateVerdict, parseBaseline, type BaselineEntry } from '../gate/baseline.ts';
-import { countFailures, type GateOutcome, type GateRun } from '../gate/gate-outcome.ts';
+import { countFailures, failuresOf, type GateOutcome, type GateRun } from '../gate/gate-outcome.ts';
 import { DEFAULT_CALL_TIMEOUT_MS, runGate } from '../gate/run-gate.ts';
 import { propertySettingsFromEnv, type PropertySettings } from '../property-settings.ts';
 import { CASE_FAMILIES } from '../sync/case-families.ts';
@@ -123,7 +123,7 @@ async function main(argv: readonly string[]): Promise<number> {
       `seed ${settings.seed}, ${settings.numRuns} runs per property; laws ${laws.join(' ')}; families ${families.join(' ')}`,
     ];
     writeFileSync(writePath, formatBaseline(runs, header, baseline ?? (pluginPath ? [] : knownFindingsOf())));
-    console.log(`\nwrote ${runs.reduce((sum, run) => sum + run.outcomes.filter((o) => o.kind !== 'held').length, 0)} finding(s) to ${writePath}; review the reasons before committing it`);
+    console.log(`\nwrote ${runs.reduce((sum, run) => sum + failuresOf(run).length, 0)} finding(s) to ${writePath}; review the reasons before committing it`);
   }
   console.log(unexpected === 0 ? '\nevery law held or failed as expected' : `\n${unexpected} unexpected result(s)`);
   return unexpected === 0 ? 0 : 1;

@@ -14,7 +14,7 @@
  */
 import { rangeError } from '../check.ts';
 import type { LawId } from '../sync/laws/law.ts';
-import type { GateOutcome, GateRun, OutcomeKind } from './gate-outcome.ts';
+import { failuresOf, type GateOutcome, type GateRun, type OutcomeKind } from './gate-outcome.ts';
 
 /** One expected finding. */
 export interface BaselineEntry {
@@ -97,7 +97,7 @@ export function entriesFor(entries: readonly BaselineEntry[], implementation: st
 export function compareWithBaseline(run: GateRun, entries: readonly BaselineEntry[]): BaselineDifference {
   const expected = entriesFor(entries, run.implementation);
   const matches = (outcome: GateOutcome, entry: BaselineEntry) => outcome.law === entry.law && outcome.family === entry.family && outcome.kind === entry.kind;
-  const failures = run.outcomes.filter((outcome) => outcome.kind !== 'held');
+  const failures = failuresOf(run);
   const checked = (entry: BaselineEntry) => run.outcomes.some((outcome) => outcome.law === entry.law && outcome.family === entry.family);
   return {
     newFindings: failures.filter((outcome) => !expected.some((entry) => matches(outcome, entry))),
