@@ -1,12 +1,12 @@
 /**
- * The second half of `npm run mutation`: after Stryker has rewritten mutation/incremental.json,
+ * The second half of `npm run mutation`: after Stryker has rewritten the chunk reports in mutation/incremental/,
  * writes the score table into the README and docs/bug-finding.md and lists what is left to do
  * (survivors not in mutation/equivalent-mutants.json, core files not measured).
  */
-import { type EquivalentMutant, type IncrementalReport, readRepositoryJson, reportFreshness, unexplainedSurvivors } from './mutation/mutation-report.ts';
+import { type EquivalentMutant, readIncrementalReports, readRepositoryJson, reportFreshness, unexplainedSurvivors } from './mutation/mutation-report.ts';
 import { currentScoreTable, SCORE_TABLE_SAMPLES, writeSampleBlock } from './mutation/score-table.ts';
 
-const report = readRepositoryJson('mutation/incremental.json') as IncrementalReport;
+const report = readIncrementalReports();
 const equivalents = readRepositoryJson('mutation/equivalent-mutants.json') as EquivalentMutant[];
 console.log(currentScoreTable(report, false));
 for (const { file, id, compact } of SCORE_TABLE_SAMPLES) {

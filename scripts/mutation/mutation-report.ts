@@ -1,7 +1,8 @@
 /**
- * Reads the committed incremental mutation report (`mutation/incremental.json`, written by Stryker
- * under `npm run mutation`) and answers three questions about it: which core files it is stale for,
- * what each file's score is, and which surviving mutants the equivalence list does not explain.
+ * Reads the committed incremental mutation reports (`mutation/incremental/<chunk>.json`, one per chunk
+ * of the core, written by Stryker under `npm run mutation`) as one report, and answers three questions
+ * about it: which core files it is stale for, what each file's score is, and which surviving mutants
+ * the equivalence list does not explain.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -48,18 +49,61 @@ export function readRepositoryJson(relativePath: string, root = REPOSITORY_ROOT)
   }
 }
 
+/** `mutation/scope.json`: the core, and the chunks Stryker runs it in. */
+interface MutationScope {
+  readonly include: readonly string[];
+  readonly exclude: readonly string[];
+  /** A core file belongs to the first chunk one of whose paths is the file or a folder above it. */
+  readonly chunks: readonly { readonly name: string; readonly paths: readonly string[] }[];
+}
+
+/** Where each chunk's incremental report is committed. */
+export const INCREMENTAL_REPORT_FOLDER = 'mutation/incremental';
+
 /**
  * The core files the mutation run covers, from `mutation/scope.json` (the Stryker config reads it too).
  * @param root - the repository root
  * @returns repository-relative paths of the `.ts` files in scope, sorted
  */
 export function coreFiles(root = REPOSITORY_ROOT): string[] {
-  const scope = readRepositoryJson('mutation/scope.json', root) as { include: string[]; exclude: string[] };
+  const scope = readRepositoryJson('mutation/scope.json', root) as MutationScope;
   const excluded = (path: string) => scope.exclude.some((e) => path === e || path.startsWith(`${e}/`));
   const files = scope.include.flatMap((entry) =>
     entry.endsWith('.ts') ? [entry] : readdirSync(join(root, entry), { recursive: true, encoding: 'utf8' }).filter((p) => p.endsWith('.ts')).map((p) => `${entry}/${p.split('\\').join('/')}`),
   );
   return files.filter((path) => !excluded(path)).sort();
+}
+
+/**
+ * The core split into the chunks Stryker runs one at a time, each with its own incremental report, so
+ * that an interrupted run keeps the chunks it finished.
+ * @param root - the repository root
+ * @returns each chunk's name and its core files, in the order of `mutation/scope.json`
+ * @throws Error when a core file belongs to no chunk
+ */
+export function mutationChunks(root = REPOSITORY_ROOT): { name: string; files: string[] }[] {
+  const scope = readRepositoryJson('mutation/scope.json', root) as MutationScope;
+  const under = (file: string, path: string) => file === path || file.startsWith(`${path}/`);
+  const chunks = scope.chunks.map((chunk) => ({ name: chunk.name, files: [] as string[] }));
+  for (const file of coreFiles(root)) {
+    const index = scope.chunks.findIndex((chunk) => chunk.paths.some((path) => under(file, path)));
+    if (index < 0) throw new Error(`mutation/scope.json: the core file ${file} belongs to no chunk`);
+    chunks[index].files.push(file);
+  }
+  return chunks;
+}
+
+/**
+ * Reads every chunk's incremental report as one report.
+ * @param root - the repository root
+ * @returns the mutated files of all chunks
+ */
+export function readIncrementalReports(root = REPOSITORY_ROOT): IncrementalReport {
+  const folder = join(root, INCREMENTAL_REPORT_FOLDER);
+  const names = existsSync(folder) ? readdirSync(folder).filter((name) => name.endsWith('.json')).sort() : [];
+  const files: Record<string, IncrementalReport['files'][string]> = {};
+  for (const name of names) Object.assign(files, (readRepositoryJson(`${INCREMENTAL_REPORT_FOLDER}/${name}`, root) as IncrementalReport).files);
+  return { files };
 }
 
 /** How a core file stands against the committed report. */

@@ -1,0 +1,39 @@
+/**
+ * `npm run mutation [-- CHUNK…]`: runs Stryker over the core one chunk at a time (`mutation/scope.json`),
+ * each chunk with its own committed incremental report in `mutation/incremental/`, then rewrites the
+ * score tables (`scripts/mutation-scores.ts`). A chunk's report is written when its run ends, so an
+ * interrupted run keeps every chunk it finished, and a re-run after a small change re-tests only the
+ * mutants of changed code and of the tests that reach it.
+ *
+ * The fast-check seed is pinned and the run-count and path overrides are cleared, so each property
+ * runs exactly as it does in `npm test`.
+ */
+import { spawnSync } from 'node:child_process';
+import { INCREMENTAL_REPORT_FOLDER, mutationChunks, REPOSITORY_ROOT } from './mutation/mutation-report.ts';
+
+const MUTATION_SEED = '20251215';
+
+const chunks = mutationChunks();
+const wanted = process.argv.slice(2);
+const unknown = wanted.filter((name) => !chunks.some((chunk) => chunk.name === name));
+if (unknown.length > 0) {
+  console.error(`mutation: unknown chunk ${unknown.join(', ')}; the chunks are ${chunks.map((chunk) => chunk.name).join(', ')}`);
+  process.exit(2);
+}
+const env: NodeJS.ProcessEnv = { ...process.env, FC_SEED: MUTATION_SEED };
+delete env.FC_PATH;
+delete env.FC_NUM_RUNS;
+let failed = 0;
+for (const chunk of chunks.filter((c) => wanted.length === 0 || wanted.includes(c.name))) {
+  if (chunk.files.length === 0) continue;
+  const startedMs = Date.now();
+  console.log(`mutation: chunk ${chunk.name}, ${chunk.files.length} files`);
+  const run = spawnSync('npx', ['stryker', 'run', '--mutate', chunk.files.join(','), '--incrementalFile', `${INCREMENTAL_REPORT_FOLDER}/${chunk.name}.json`], { cwd: REPOSITORY_ROOT, env, stdio: 'inherit' });
+  const minutes = ((Date.now() - startedMs) / 60_000).toFixed(1);
+  if (run.status !== 0) {
+    failed++;
+    console.error(`mutation: chunk ${chunk.name} failed after ${minutes} min (exit ${run.status ?? run.signal})`);
+  } else console.log(`mutation: chunk ${chunk.name} done in ${minutes} min`);
+}
+const scores = spawnSync('npx', ['tsx', 'scripts/mutation-scores.ts'], { cwd: REPOSITORY_ROOT, stdio: 'inherit' });
+process.exit(failed > 0 || scores.status !== 0 ? 1 : 0);
