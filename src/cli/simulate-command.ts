@@ -89,6 +89,9 @@ export function runSimulate(values: QuantityValues): string {
     memoryBytes, linkBandwidthBytesPerMs: linkBytesPerMs, maxBandwidthBytesPerSecond, downtimeLimitMs, ruleSet: rules,
     availSwitchoverBandwidthBytesPerSecond: typeof values['avail-switchover-bandwidth'] === 'string' ? toBytesPerSecond(parseQuantity('--avail-switchover-bandwidth', values['avail-switchover-bandwidth'], 'bandwidth')) : 0,
     autoConverge: values['auto-converge'] === true ? DEFAULT_AUTO_CONVERGE : null,
+    firstSendBandwidthBytesPerMs: typeof values['first-send-bandwidth'] === 'string' ? parseQuantity('--first-send-bandwidth', values['first-send-bandwidth'], 'bandwidth') : linkBytesPerMs,
+    switchoverCostMs: typeof values['switchover-cost'] === 'string' ? parseQuantity('--switchover-cost', values['switchover-cost'], 'duration') : 0,
+    setupCostMs: typeof values['setup-cost'] === 'string' ? parseQuantity('--setup-cost', values['setup-cost'], 'duration') : 0,
     workload: chosen?.workload ?? { kind: 'constant', dirtyRateBytesPerMs: 0 }, syncCost: costs[0].spec,
   };
   const heading = `link ${formatGBps(linkBytesPerMs)}, max-bandwidth ${maxBandwidthBytesPerSecond === 0 ? 'unlimited' : formatGBps(maxBandwidthBytesPerSecond / 1000)}, downtime limit ${formatMs(downtimeLimitMs)}, rules ${rules}${base.autoConverge ? ', auto-converge' : ''}; ${formatGiB(memoryBytes)} guest`;
@@ -130,6 +133,9 @@ export const simulateCommand: CliCommand = {
     memory: QUANTITY_OPTIONS.memory,
     'max-bandwidth': { type: 'string', valueName: 'bandwidth', description: 'QEMU max-bandwidth, or 0 for none (default 128 MiB/s)' },
     'avail-switchover-bandwidth': { type: 'string', valueName: 'bandwidth', description: 'QEMU avail-switchover-bandwidth (default: use the estimate)' },
+    'first-send-bandwidth': { type: 'string', valueName: 'bandwidth', description: 'bandwidth for pages the destination receives for the first time (default --bandwidth)' },
+    'setup-cost': { type: 'string', valueName: 'duration', description: 'setup phase besides the setup sync: RAMBlock list, device setup (default 0 ms)' },
+    'switchover-cost': { type: 'string', valueName: 'duration', description: 'downtime spent besides the final sync and the last send: device state, stopping vCPUs (default 0 ms)' },
     rules: { type: 'string', valueName: 'rule-set', description: 'qemu-today (default), qemu-7.2 or every-drain' },
     'auto-converge': { type: 'boolean', description: "auto-converge with QEMU's default throttle settings" },
     trace: { type: 'boolean', description: 'print (or include in JSON) one row per turn of the loop' },

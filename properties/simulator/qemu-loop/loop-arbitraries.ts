@@ -1,6 +1,7 @@
 /**
  * Generated loop simulations: small guests (so a run is a few thousand turns at most), links from
- * 100 MB/s to 10 GB/s, every workload kind and rule set, with and without a rate limit and auto-converge.
+ * 100 MB/s to 10 GB/s, every workload kind and rule set, with and without a rate limit, auto-converge,
+ * a slower first send, and setup and switchover costs.
  */
 import fc from 'fast-check';
 import { type LoopParameters } from '../../../src/simulator/qemu-loop/loop-parameters.ts';
@@ -19,6 +20,15 @@ function workload(totalPages: number, linkBytesPerMs: number): fc.Arbitrary<Work
     fc.double({ min: 0, max: 0.95, noNaN: true }).map((share): WorkloadSpec => ({ kind: 'constant', dirtyRateBytesPerMs: share * linkBytesPerMs })),
     fc.record({ set: fc.integer({ min: 1, max: totalPages }), share: fc.double({ min: 0, max: 2, noNaN: true }) })
       .map(({ set, share }): WorkloadSpec => ({ kind: 'working-set', workingSetPages: set, dirtyRatePagesPerSecond: (share * linkBytesPerMs * 1000) / 4096 })),
+    fc
+      .record({ set: fc.integer({ min: 1, max: totalPages }), start: fc.double({ min: 0, max: 1, noNaN: true, maxExcluded: true }), offset: fc.double({ min: 0, max: 1, noNaN: true, maxExcluded: true }), share: fc.double({ min: 0, max: 2, noNaN: true }) })
+      .map(({ set, start, offset, share }): WorkloadSpec => ({
+        kind: 'sweep',
+        firstPage: Math.floor(start * (totalPages - set + 1)),
+        workingSetPages: set,
+        pagesPerSecond: (share * linkBytesPerMs * 1000) / 4096,
+        writerStartOffset: Math.floor(offset * set),
+      })),
   );
 }
 
@@ -38,6 +48,9 @@ export const loopCase: fc.Arbitrary<LoopParameters> = fc
       ),
       ruleSet: fc.constantFrom(...LOOP_RULE_SET_NAMES),
       autoConverge: fc.constantFrom(null, DEFAULT_AUTO_CONVERGE),
+      firstSendBandwidthBytesPerMs: fc.option(fc.double({ min: 0.05, max: 1, noNaN: true }).map((share) => share * link), { nil: undefined }),
+      setupCostMs: fc.option(fc.double({ min: 0, max: 20, noNaN: true }), { nil: undefined }),
+      switchoverCostMs: fc.option(fc.double({ min: 0, max: 20, noNaN: true }), { nil: undefined }),
       maxTimeMs: fc.constant(5_000),
     }),
   );

@@ -16,6 +16,25 @@ export interface LoopParameters {
   readonly pageSizeBytes?: number;
   /** What the link carries (bytes per ms), > 0. */
   readonly linkBandwidthBytesPerMs: number;
+  /**
+   * What the link carries for pages the destination receives for the first time (bytes per ms), > 0;
+   * default `linkBandwidthBytesPerMs`. Where the link is fast, the destination's first touch of each
+   * page of its RAM (a page fault and a zeroed page) can cost more than the link: a re-sent page then
+   * goes at `linkBandwidthBytesPerMs` and a first one at this speed.
+   */
+  readonly firstSendBandwidthBytesPerMs?: number;
+  /**
+   * Time the setup phase spends besides the setup sync (ms), >= 0; default 0: QEMU's
+   * `qemu_savevm_state_setup` sends the RAMBlock list and sets up every device's state before the first
+   * pass. It counts towards the total time and the first bandwidth window.
+   */
+  readonly setupCostMs?: number;
+  /**
+   * Time the completion spends with the guest stopped apart from the final sync and the last RAM send
+   * (ms), >= 0; default 0: stopping the vCPUs, saving device state, the destination's acknowledgement.
+   * It counts towards the real downtime, not towards QEMU's threshold, which covers RAM only.
+   */
+  readonly switchoverCostMs?: number;
   /** `max-bandwidth` (bytes per second); 0 = no limit; default QEMU's 128 MiB/s. */
   readonly maxBandwidthBytesPerSecond?: number;
   /** `downtime-limit` (ms), >= 0. */
@@ -67,6 +86,9 @@ export function resolveLoopParameters(fn: string, parameters: LoopParameters): R
     memoryBytes,
     pageSizeBytes,
     linkBandwidthBytesPerMs: requireFinite(fn, 'linkBandwidthBytesPerMs', parameters.linkBandwidthBytesPerMs, { gt: 0 }),
+    firstSendBandwidthBytesPerMs: requireFinite(fn, 'firstSendBandwidthBytesPerMs', parameters.firstSendBandwidthBytesPerMs ?? parameters.linkBandwidthBytesPerMs, { gt: 0 }),
+    switchoverCostMs: requireFinite(fn, 'switchoverCostMs', parameters.switchoverCostMs ?? 0, { ge: 0 }),
+    setupCostMs: requireFinite(fn, 'setupCostMs', parameters.setupCostMs ?? 0, { ge: 0 }),
     maxBandwidthBytesPerSecond: requireFinite(fn, 'maxBandwidthBytesPerSecond', parameters.maxBandwidthBytesPerSecond ?? DEFAULT_MAX_BANDWIDTH_BYTES_PER_SECOND, { ge: 0 }),
     downtimeLimitMs: requireFinite(fn, 'downtimeLimitMs', parameters.downtimeLimitMs, { ge: 0 }),
     availSwitchoverBandwidthBytesPerSecond,

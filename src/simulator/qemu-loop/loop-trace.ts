@@ -34,7 +34,7 @@ export interface LoopOutcome {
   readonly converged: boolean;
   /** Time to completion, downtime included, or the time simulated when it did not complete (ms). */
   readonly totalTimeMs: number;
-  /** The real downtime: final sync plus last send with the VM stopped (ms); null when it did not complete. */
+  /** The real downtime: final sync, last send and switchover cost with the VM stopped (ms); null when it did not complete. */
   readonly downtimeMs: number | null;
   /** The downtime limit it ran with (ms). */
   readonly downtimeLimitMs: number;

@@ -8,11 +8,13 @@
  * Memory is counted in pages (expected values, not necessarily whole): the migration bitmap's pending
  * pages, and the guest's log of pages dirtied since the last harvest. A harvest ORs the log into the
  * bitmap, so a page dirtied twice, or dirtied while still pending, is sent once. The completion stops
- * the guest, runs the final sync and sends what is pending at the link's bandwidth with no rate limit;
- * both count towards the real downtime.
+ * the guest, runs the final sync, sends what is pending with no rate limit and pays the fixed
+ * switchover cost; all of it counts towards the real downtime. A page the destination receives for the
+ * first time can be sent at a speed of its own (the destination's first touch of its RAM).
  *
- * The first window opens when the thread starts, before the setup sync (`ram_init_bitmaps`), which
- * leaves every page pending and costs a sync's time like any other.
+ * The first window opens when the thread starts, before the setup phase (its fixed cost, then the
+ * setup sync of `ram_init_bitmaps`, which leaves every page pending and costs a sync's time like any
+ * other).
  */
 import { BandwidthWindow, type ClosedWindow } from './bandwidth-window.ts';
 import { type LoopParameters, resolveLoopParameters } from './loop-parameters.ts';
@@ -21,7 +23,7 @@ import { windowBudgetBytes } from './rate-limit.ts';
 import { loopRules } from './rule-sets.ts';
 import { createSyncCost } from './sync-cost.ts';
 import { ThrottlePeriod } from './throttle.ts';
-import { createWorkload } from './workloads.ts';
+import { createMigrationPages } from './workloads.ts';
 
 /** The longest `ram_save_iterate` pass (`MAX_WAIT`), in ms. */
 export const MAX_WAIT_MS = 50;
@@ -40,7 +42,7 @@ export function simulateQemuLoop(parameters: LoopParameters): LoopOutcome {
   const p = resolveLoopParameters(fn, parameters);
   const pageBytes = p.pageSizeBytes;
   const totalPages = p.memoryBytes / pageBytes;
-  const workload = createWorkload(fn, p.workload, totalPages, pageBytes);
+  const pages = createMigrationPages(fn, p.workload, totalPages, pageBytes);
   const syncCostMs = createSyncCost(fn, p.syncCost, totalPages, pageBytes);
   const rules = loopRules(p.ruleSet);
   const budgetBytes = windowBudgetBytes(p.maxBandwidthBytesPerSecond);
@@ -50,10 +52,6 @@ export function simulateQemuLoop(parameters: LoopParameters): LoopOutcome {
   const trace: LoopTraceRow[] = [];
 
   let nowMs = 0;
-  let pendingPages = totalPages;
-  // Pending pages inside the workload's target set, for telling a harvest's new pages from pending ones.
-  let pendingTargetPages = workload.targetPages ?? 0;
-  let guestMsSinceHarvest = 0;
   let guestRunning = true;
   let thresholdBytes = 0;
   let dirtyBytesLastSync = p.memoryBytes;
@@ -65,37 +63,23 @@ export function simulateQemuLoop(parameters: LoopParameters): LoopOutcome {
 
   const advance = (ms: number) => {
     nowMs += ms;
-    if (guestRunning) guestMsSinceHarvest += (ms * (100 - throttle.throttlePercent)) / 100;
-  };
-  const harvest = (): number => {
-    const distinct = workload.distinctPagesAfter(guestMsSinceHarvest);
-    // Pages are whole: a log expected to hold less than one page holds none yet, and keeps filling.
-    if (distinct < 1) return 0;
-    guestMsSinceHarvest = 0;
-    const target = workload.targetPages;
-    const newPages = target === null ? Math.min(distinct, totalPages - pendingPages) : distinct * (1 - pendingTargetPages / target);
-    pendingPages += newPages;
-    if (target !== null) pendingTargetPages += newPages;
-    harvestedBytes += newPages * pageBytes;
-    return newPages;
+    if (guestRunning) pages.guestRan((ms * (100 - throttle.throttlePercent)) / 100);
   };
   const sync = () => {
     const startMs = nowMs;
-    advance(syncCostMs(workload.distinctPagesAfter(guestMsSinceHarvest)));
-    const newPages = harvest();
+    advance(syncCostMs(pages.loggedPages()));
+    const newPages = pages.harvest();
+    harvestedBytes += newPages * pageBytes;
     syncs++;
-    dirtyBytesLastSync = pendingPages * pageBytes;
+    dirtyBytesLastSync = pages.pendingPages() * pageBytes;
     throttle.afterSync(startMs, nowMs, newPages, sentBytes);
   };
-  const send = (pages: number) => {
-    // The cursor walks memory in address order, so the pages sent are a uniform sample of the pending ones.
-    const all = pages >= pendingPages;
-    pendingTargetPages = all ? 0 : pendingTargetPages - (pendingTargetPages * pages) / pendingPages;
-    pendingPages = all ? 0 : pendingPages - pages;
-    const bytes = pages * pageBytes;
+  const send = (wanted: number) => {
+    const { sent, firstSends } = pages.send(wanted);
+    const bytes = sent * pageBytes;
     sentBytes += bytes;
     window.record(bytes);
-    advance(bytes / linkBytesPerMs);
+    advance((firstSends * pageBytes) / p.firstSendBandwidthBytesPerMs + ((sent - firstSends) * pageBytes) / linkBytesPerMs);
   };
   const closeWindow = (closed: ClosedWindow) => {
     const switchover = rules.hasSwitchoverBandwidth ? p.availSwitchoverBandwidthBytesPerSecond : 0;
@@ -114,7 +98,7 @@ export function simulateQemuLoop(parameters: LoopParameters): LoopOutcome {
       timeMs: nowMs,
       phase,
       estimateBytes,
-      pendingBytes: pendingPages * pageBytes,
+      pendingBytes: pages.pendingPages() * pageBytes,
       thresholdBytes,
       synced,
       syncs,
@@ -125,11 +109,12 @@ export function simulateQemuLoop(parameters: LoopParameters): LoopOutcome {
     });
   };
 
+  advance(p.setupCostMs);
   sync();
   record('setup', p.memoryBytes, true, undefined);
   for (let turn = 0; nowMs < p.maxTimeMs; turn++) {
-    if (turn > 1e7) throw new Error(`simulateQemuLoop: stalled at ${nowMs} ms with ${pendingPages} pages pending, window ${window.startMs} ms/${window.sentBytes} bytes, threshold ${thresholdBytes}`);
-    const estimateBytes = pendingPages * pageBytes;
+    if (turn > 1e7) throw new Error(`simulateQemuLoop: stalled at ${nowMs} ms with ${pages.pendingPages()} pages pending, window ${window.startMs} ms/${window.sentBytes} bytes, threshold ${thresholdBytes}`);
+    const estimateBytes = pages.pendingPages() * pageBytes;
     const startMs = nowMs;
     let synced = false;
     if (window.sentBytes < budgetBytes) {
@@ -137,22 +122,23 @@ export function simulateQemuLoop(parameters: LoopParameters): LoopOutcome {
         sync();
         synced = true;
       }
-      if (rules.completeNow(pendingPages * pageBytes, thresholdBytes, synced)) {
+      if (rules.completeNow(pages.pendingPages() * pageBytes, thresholdBytes, synced)) {
         const finalSyncStartMs = nowMs;
         guestRunning = false;
         sync();
         const finalSyncMs = nowMs - finalSyncStartMs;
-        send(pendingPages);
+        send(pages.pendingPages());
+        advance(p.switchoverCostMs);
         const downtimeMs = nowMs - finalSyncStartMs;
         record('complete', estimateBytes, true, undefined);
         return outcome(true, downtimeMs, finalSyncMs);
       }
       passes++;
       const budgetLeftPages = (budgetBytes - window.sentBytes) / pageBytes;
-      const pages = Math.min(pendingPages, (linkBytesPerMs * MAX_WAIT_MS) / pageBytes, budgetLeftPages);
-      send(pages);
+      const passPages = Math.min(pages.pendingPages(), (linkBytesPerMs * MAX_WAIT_MS) / pageBytes, budgetLeftPages);
+      send(passPages);
       // A pass that spends the budget spends it exactly: float sums would leave crumbs that never run out.
-      if (pages === budgetLeftPages) window.sentBytes = budgetBytes;
+      if (passPages === budgetLeftPages) window.sentBytes = budgetBytes;
     }
     let closed = window.check(nowMs);
     if (closed !== undefined) closeWindow(closed);
@@ -179,7 +165,7 @@ export function simulateQemuLoop(parameters: LoopParameters): LoopOutcome {
       passes,
       sentBytes,
       harvestedBytes,
-      pendingBytes: pendingPages * pageBytes,
+      pendingBytes: pages.pendingPages() * pageBytes,
       expectedDowntimeMs,
       throttlePercent: throttle.throttlePercent,
       trace,
