@@ -48,6 +48,31 @@ describe('committed sweep', () => {
     }
   });
 
+  it('ran every point twice, and started each migration right after a heartbeat whose writer position it kept', () => {
+    const points = new Map<string, number>();
+    for (const run of sweep.runs) points.set(run.id.replace(/#\d+$/, ''), (points.get(run.id.replace(/#\d+$/, '')) ?? 0) + 1);
+    expect([...points.values()].every((count) => count === 2)).toBe(true);
+    for (const run of sweep.runs) {
+      expect(run.writerAtStart, run.id).toBeDefined();
+      expect(run.writerAtStart!.page, run.id).toBeLessThan(run.workingSetPages);
+    }
+  });
+
+  it('kept the guest\'s progress while it migrated: pages written only grow, and at most as fast as the guest was told', () => {
+    for (const run of sweep.runs) {
+      const progress = run.guestProgress;
+      for (let i = 1; i < progress.length; i++) {
+        expect(progress[i][1], run.id).toBeGreaterThan(progress[i - 1][1]);
+        // Heartbeats are 250 ms of guest time apart; a poll sees each within a few ms of the 50 ms schedule.
+        const rate = ((progress[i][1] - progress[0][1]) * 1000) / (progress[i][0] - progress[0][0]);
+        expect(rate, run.id).toBeLessThan(run.guestPagesPerSecond * 1.25);
+      }
+    }
+    // Heartbeats come every 250 ms of guest time: a run of 1.3 s or more has seen at least four (with room for the poll that sees the last).
+    // Every run that lasted over a second saw at least two heartbeats, so its write rate during the migration is measured.
+    for (const run of sweep.runs.filter((r) => (r.final.totalTimeMs ?? r.timeoutMs) > 1000)) expect(run.guestProgress.length, run.id).toBeGreaterThanOrEqual(2);
+  });
+
   it('measured the guest with calc-dirty-rate before each migration', () => {
     for (const run of sweep.runs) {
       expect(run.calcDirtyRate[0].mode, run.id).toBe('page-sampling');

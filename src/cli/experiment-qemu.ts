@@ -15,6 +15,7 @@ import { assembleGuest } from '../experiment/guest-image.ts';
 import { machineFacts } from '../experiment/machine-facts.ts';
 import { runMigration, type MigrationRunSettings } from '../experiment/migration-run.ts';
 import { agreementFigures, calibrateModel, compareRun, WORKLOAD_SOURCES } from '../experiment/model-comparison.ts';
+import { repeatabilityFigures } from '../experiment/repeatability.ts';
 import { DEFAULT_QEMU_BINARY, missingQemuHint } from '../experiment/qemu-availability.ts';
 import { startQemu } from '../experiment/qemu-process.ts';
 import { QmpClient } from '../experiment/qmp-client.ts';
@@ -22,7 +23,7 @@ import { QmpClient } from '../experiment/qmp-client.ts';
 const USAGE = `usage: npm run experiment:qemu -- [--plan all|sweep|lost-writes] [--quick] [--out DIR] [--qemu PATH]
 
 Migrates this project's guest between two QEMU processes (TCG) over a UNIX socket and writes the
-traces to DIR (default data/qemu-experiment): sweep.json (48 points, about 15 min) and
+traces to DIR (default data/qemu-experiment): sweep.json (48 points, each twice) and
 lost-writes.json (15 runs). --quick runs 7 sweep points and 3 lost-writes runs into *-quick.json files.`;
 
 function describe(run: ExperimentRun): string {
@@ -55,7 +56,7 @@ async function record(qemuBinary: string, plan: MigrationRunSettings[], purpose:
     purpose,
     recordedAt: new Date().toISOString(),
     qemu: { version: version.qemu, package: version.package, accelerator: 'tcg', machine: 'pc' },
-    host: { ...machineFacts(), note: 'shared 2-core machine: other jobs ran during the experiment; see each run\'s loadavg' },
+    host: { ...machineFacts(), note: 'each run carries the host\'s load averages before and after it' },
     runs,
   };
   mkdirSync(out, { recursive: true });
@@ -69,7 +70,7 @@ function printAgreement(sweep: ExperimentTrace): void {
   try {
     const calibration = calibrateModel(sweep.runs);
     const agreements = WORKLOAD_SOURCES.map((source) => [source, agreementFigures(sweep.runs.map((run) => compareRun(run, calibration, source)))] as const);
-    for (const line of comparisonText(calibration, agreements)) console.log(line);
+    for (const line of comparisonText(calibration, agreements, repeatabilityFigures(sweep.runs))) console.log(line);
   } catch (error) {
     // A quick sweep may hold no completed run to calibrate on: that is a result, not a failure.
     console.log(`no comparison with the loop model: ${(error as Error).message}`);
@@ -107,7 +108,8 @@ async function main(): Promise<number> {
     const image = await assembleGuest(work);
     const quick = values.quick ?? false;
     if (plan === 'all' || plan === 'sweep') {
-      const runs = sweepPlan(quick ? 6000 : 12_000);
+      // Every point twice, so the comparison can say how well QEMU agrees with itself.
+      const runs = sweepPlan(quick ? 6000 : 12_000, quick ? 1 : 2);
       const sweep = await record(qemuBinary, quick ? runs.filter((_, i) => i % 7 === 0) : runs, 'sweep of max-bandwidth × downtime-limit × working set × guest write rate', out, quick ? 'sweep-quick' : 'sweep', image);
       printAgreement(sweep);
     }

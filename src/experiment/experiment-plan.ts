@@ -12,25 +12,29 @@ function pagesOfMiB(mib: number): number {
 }
 
 /**
- * The sweep: 3 bandwidth limits × 2 downtime limits × 4 working sets × 2 write rates = 48 points.
+ * The sweep: 3 bandwidth limits × 2 downtime limits × 4 working sets × 2 write rates = 48 points,
+ * each run `repetitions` times in a row (ids end in `#1`, `#2`, …), so QEMU can be compared with itself.
  * @param timeoutMs - the bound on each migration (ms)
+ * @param repetitions - runs per point
  * @returns the runs' settings
  */
-export function sweepPlan(timeoutMs: number): MigrationRunSettings[] {
+export function sweepPlan(timeoutMs: number, repetitions = 1): MigrationRunSettings[] {
   const runs: MigrationRunSettings[] = [];
   for (const pagesPerSecond of [8000, 24_000]) {
     for (const bandwidthMiB of [32, 128, 1024]) {
       for (const downtimeLimitMs of [30, 300]) {
         for (const workingSetMiB of [4, 16, 48, 96]) {
-          runs.push({
-            id: `bw${bandwidthMiB}M-dl${downtimeLimitMs}-ws${workingSetMiB}M-r${pagesPerSecond / 1000}k`,
-            maxBandwidthBytesPerS: bandwidthMiB * MIB,
-            downtimeLimitMs,
-            workingSetPages: pagesOfMiB(workingSetMiB),
-            guestPagesPerSecond: pagesPerSecond,
-            timeoutMs,
-            verifyMs: 6000,
-          });
+          for (let repetition = 1; repetition <= repetitions; repetition++) {
+            runs.push({
+              id: `bw${bandwidthMiB}M-dl${downtimeLimitMs}-ws${workingSetMiB}M-r${pagesPerSecond / 1000}k${repetitions > 1 ? `#${repetition}` : ''}`,
+              maxBandwidthBytesPerS: bandwidthMiB * MIB,
+              downtimeLimitMs,
+              workingSetPages: pagesOfMiB(workingSetMiB),
+              guestPagesPerSecond: pagesPerSecond,
+              timeoutMs,
+              verifyMs: 6000,
+            });
+          }
         }
       }
     }

@@ -5,6 +5,7 @@
 import type { ExperimentTrace } from './experiment-trace.ts';
 import type { LostWriteGroup } from './lost-write-summary.ts';
 import { median } from './measured-figures.ts';
+import { pointOf } from './repeatability.ts';
 
 const MIB = 1024 * 1024;
 
@@ -23,7 +24,7 @@ export function sweepText(sweep: ExperimentTrace): string[] {
   const lost = checked.filter((run) => (run.destination?.lostWrites ?? 0) > 0);
   return [
     `QEMU ${sweep.qemu.version} (${sweep.qemu.package}), TCG, machine ${sweep.qemu.machine}; host ${sweep.host.cores} cores, 1-min load ${Math.min(...loads)}–${Math.max(...loads)}`,
-    `${runs.length} points: ${completed.length} completed within ${Math.max(...runs.map((run) => run.timeoutMs)) / 1000} s, ${runs.length - completed.length} did not`,
+    `${runs.length} runs of ${new Set(runs.map((run) => pointOf(run.id))).size} points: ${completed.length} completed within ${Math.max(...runs.map((run) => run.timeoutMs)) / 1000} s, ${runs.length - completed.length} did not`,
     `real downtime above the downtime limit in ${overLimit.length} of ${completed.length} completed runs (largest ${Math.max(0, ...overLimit.map((run) => run.final.downtimeMs ?? 0))} ms)`,
     `query-migrate samples: ${gaps.length + runs.length}; gap median ${median(gaps)} ms, 95th percentile ${gaps[Math.floor(gaps.length * 0.95)]} ms, largest ${gaps[gaps.length - 1]} ms`,
     `destination checks: ${checked.length} runs checked at least one full round, ${lost.length} found lost writes`,

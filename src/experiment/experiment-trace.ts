@@ -74,6 +74,16 @@ export interface ExperimentRun {
   };
   readonly samples: readonly SampleRow[];
   /**
+   * The heartbeat the migration started right after (within a few ms): the round and the page the
+   * guest's writer was about to write. Absent in traces recorded before this was kept.
+   */
+  readonly writerAtStart?: { readonly round: number; readonly page: number };
+  /**
+   * The guest's writes while it migrated: [tMs of the poll that first saw a heartbeat, pages written
+   * since the last heartbeat before `migrate` was sent]. Heartbeats come every 250 ms of guest time.
+   */
+  readonly guestProgress: readonly (readonly [number, number])[];
+  /**
    * QEMU trace events: syncs as [startMs, durationMs, dirty pages of the current rate period] (QEMU's
    * `num_dirty_pages_period`: it accumulates over the syncs of one period of about a second and restarts
    * after), pending checks as [atMs, pendingBytes, thresholdBytes]; times on the sample clock. */

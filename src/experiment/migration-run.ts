@@ -72,13 +72,13 @@ function readSerial(directory: string, role: 'source' | 'destination'): GuestSer
   return parseGuestSerial(existsSync(path) ? readFileSync(path, 'latin1') : '');
 }
 
-async function waitFor<T>(probe: () => T | undefined, timeoutMs: number, what: string): Promise<T> {
+async function waitFor<T>(probe: () => T | undefined, timeoutMs: number, what: string, periodMs = 50): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = probe();
     if (value !== undefined) return value;
     if (Date.now() > deadline) throw new Error(`experiment: ${what} within ${timeoutMs} ms`);
-    await sleep(50);
+    await sleep(periodMs);
   }
 }
 
@@ -156,6 +156,17 @@ export async function runMigration(settings: MigrationRunSettings, environment: 
     const measuredWritePagesPerS = beats > 0 ? Math.round(pagesWrittenBetween(first, last, settings.workingSetPages) / (beats * 0.25)) : 0;
 
     await source.execute('migrate-set-parameters', { 'max-bandwidth': settings.maxBandwidthBytesPerS, 'downtime-limit': settings.downtimeLimitMs });
+    // Start the migration right after a heartbeat, so that where the guest's writer was at the start is
+    // known to within a few pages: the model needs it, since the writer and the send cursor both walk in
+    // address order.
+    const beatsBefore = readSerial(directory, 'source').heartbeats.length;
+    const progressBase = await waitFor(() => {
+      const beats = readSerial(directory, 'source').heartbeats;
+      return beats.length > beatsBefore ? beats : undefined;
+    }, 5_000, 'the source guest printed no heartbeat before the migration', 2);
+    const baseBeat = progressBase[progressBase.length - 1];
+    let beatsSeen = progressBase.length;
+    const guestProgress: [number, number][] = [];
     const startedMs = Date.now();
     await source.execute('migrate', { uri: `unix:${join(directory, 'migration.sock')}` });
     const samples: SampleRow[] = [];
@@ -164,6 +175,12 @@ export async function runMigration(settings: MigrationRunSettings, environment: 
     for (let tick = 0; ; tick++) {
       info = (await source.execute('query-migrate')) as Record<string, unknown>;
       samples.push(sampleRow(Date.now() - startedMs, info));
+      // The guest's own progress while it migrates: a heartbeat is stamped with the poll that first saw it.
+      const beatsNow = readSerial(directory, 'source').heartbeats;
+      if (beatsNow.length > beatsSeen && baseBeat !== undefined) {
+        beatsSeen = beatsNow.length;
+        guestProgress.push([samples[samples.length - 1][0], pagesWrittenBetween(baseBeat, beatsNow[beatsNow.length - 1], settings.workingSetPages)]);
+      }
       if (info.status === 'completed') {
         outcome = 'completed';
         break;
@@ -235,6 +252,8 @@ export async function runMigration(settings: MigrationRunSettings, environment: 
       outcome,
       final,
       samples,
+      writerAtStart: { round: baseBeat.round, page: baseBeat.page },
+      guestProgress,
       syncs: trace.syncs.map((s) => [round(s.startMs + shiftMs), round(s.durationMs), s.dirtyPages] as const),
       pendingChecks: trace.pendingChecks.map((p) => [round(p.atMs + shiftMs), p.pendingBytes, p.thresholdBytes] as const),
       vmStopMs: trace.vmStopMs === undefined ? null : round(trace.vmStopMs + shiftMs),

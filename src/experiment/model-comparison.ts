@@ -1,17 +1,20 @@
 /**
  * Each recorded QEMU migration against the loop model (`simulateQemuLoop`, QEMU 7.2's rules) given
- * what was measured, the same bandwidth and downtime limits, and the sync cost and link speed QEMU
- * showed. Two workloads are offered to the model:
+ * what was measured, the same bandwidth and downtime limits, and the sync cost and link speeds QEMU
+ * showed. Three workloads are offered to the model:
  *
+ * - `guest-progress` (the primary comparison): the guest's own writes while it migrated, from its
+ *   heartbeats, as the sweep they are: the working set rewritten in address order from where the
+ *   writer was when the migration started, simulated page by page against the send cursor;
  * - `calc-dirty-rate`: the dirty rate QEMU's `calc-dirty-rate` measured over 1 s before the
- *   migration, as a constant rate of distinct pages (the primary comparison);
- * - `working-set`: the guest's working set W and its write rate r from its heartbeats; the guest
- *   sweeps W in order, so `min(W, r·t)` distinct pages after t.
+ *   migration, as a constant rate of distinct pages;
+ * - `working-set`: the working set with the write rate the guest showed before the migration.
  *
- * Three calibration constants come from the whole experiment, never from the point being predicted:
- * the median sync duration, the median link speed while the guest was stopped, and the pages the guest
- * holds outside its working set (BIOS, tables, code), which the first pass sends; zero pages cost QEMU
- * almost nothing to send, so the model's memory is the non-zero part of RAM.
+ * The calibration constants come from the whole experiment, never from the point being predicted:
+ * the median sync duration and the rest of the setup phase; the speed of pages the destination receives for the first time, as QEMU
+ * measured it in the windows no bandwidth limit held back; the fixed cost of a switchover
+ * and the speed of pages sent again, from the downtimes of the completed runs; and the pages the guest holds outside its working set (BIOS, tables, code), which the first pass
+ * sends. Zero pages cost QEMU almost nothing to send, so the model's memory is the non-zero part of RAM.
  */
 import type { DirtyCurve } from '../dirty-curve/dirty-curve.ts';
 import { simulateQemuLoop } from '../simulator/qemu-loop/migration-loop.ts';
@@ -24,17 +27,23 @@ import { measuredFigures, median, type MeasuredFigures } from './measured-figure
 export interface ModelCalibration {
   /** Median bitmap sync duration over every traced sync (ms). */
   readonly syncMs: number;
-  /** Median of downtime bytes / downtime over the completed runs (bytes per ms). */
+  /** Pages the destination receives for the first time: the median bandwidth QEMU measured in the windows no `max-bandwidth` could hold back (bytes per ms). */
+  readonly firstSendBytesPerMs: number;
+  /** Pages the destination already holds: least squares over the completions after the first pass that re-sent 1 MB or more (bytes per ms). */
   readonly linkBytesPerMs: number;
+  /** Median `setup-time` less the median sync: the setup phase besides its sync (ms). */
+  readonly setupCostMs: number;
+  /** Median downtime, final sync left out, of the completions that sent under 1 MB: what a switchover costs besides its RAM (ms). */
+  readonly switchoverCostMs: number;
   /** Median non-zero pages outside the working set, from the bytes of each run's first pass (pages). */
   readonly staticPages: number;
 }
 
 /** Where the model's workload comes from. */
-export type WorkloadSource = 'calc-dirty-rate' | 'working-set';
+export type WorkloadSource = 'guest-progress' | 'calc-dirty-rate' | 'working-set';
 
-/** Both sources, primary first. */
-export const WORKLOAD_SOURCES: readonly WorkloadSource[] = ['calc-dirty-rate', 'working-set'];
+/** Every source, primary first. */
+export const WORKLOAD_SOURCES: readonly WorkloadSource[] = ['guest-progress', 'calc-dirty-rate', 'working-set'];
 
 /** The model's side of one point. */
 export interface PredictedFigures {
@@ -85,23 +94,60 @@ function firstPassBytes(run: ExperimentRun): number | null {
 }
 
 /**
+ * The link's speed as QEMU measured it in its own bandwidth windows (`threshold / downtime-limit`) in
+ * the runs whose `max-bandwidth` budget for a window exceeds all of their RAM, so that no window was
+ * held back by the limit. Those runs complete within a pass or two, so their windows measure mostly
+ * pages the destination receives for the first time.
+ * @param run - a recorded run
+ * @returns one speed per distinct threshold (bytes per ms); none for other runs
+ */
+function unlimitedWindowSpeeds(run: ExperimentRun): number[] {
+  if (run.maxBandwidthBytesPerS * WINDOW_SECONDS <= run.memoryBytes) return [];
+  const thresholds = new Set(run.pendingChecks.map((check) => check[2]).filter((threshold) => threshold > 0));
+  return [...thresholds].map((threshold) => threshold / run.downtimeLimitMs);
+}
+
+/** QEMU's bandwidth window (s). */
+const WINDOW_SECONDS = 0.1;
+
+/** Completions that sent less than this with the guest stopped show the switchover's fixed cost (bytes). */
+const SMALL_DOWNTIME_BYTES = 1_000_000;
+
+/**
  * The calibration constants of an experiment.
  * @param runs - every recorded run
  * @returns the constants
- * @throws Error when the runs hold no sync, no completed run with downtime bytes, or no finished first pass
+ * @throws Error when the runs hold no sync, no window the bandwidth limit could not hold back, no completion that sent little or much with the guest stopped, or no finished first pass
  */
 export function calibrateModel(runs: readonly ExperimentRun[]): ModelCalibration {
   const syncMs = median(runs.flatMap((run) => run.syncs.map((sync) => sync[1])));
-  const linkBytesPerMs = median(runs.map((run) => measuredFigures(run).stoppedLinkBytesPerMs).filter((x): x is number => x !== null));
+  const firstSendBytesPerMs = median(runs.flatMap(unlimitedWindowSpeeds));
+  // Downtime − final sync = switchover cost + downtime bytes / link, over the completed runs.
+  const completions = runs.flatMap((run) => {
+    const finalSync = run.syncs[run.syncs.length - 1];
+    const { downtimeMs, downtimeBytes, transferredBytes } = run.final;
+    if (run.outcome !== 'completed' || downtimeMs === null || downtimeBytes === null || transferredBytes === null || finalSync === undefined) return [];
+    // The first pass ended before the guest stopped when the bytes sent while it ran cover its working set.
+    const afterFirstPass = transferredBytes - downtimeBytes >= run.workingSetPages * GUEST_PAGE_BYTES;
+    return [{ bytes: downtimeBytes, ms: downtimeMs - finalSync[1], afterFirstPass }];
+  });
+  const setupMs = median(runs.flatMap((run) => (run.final.setupTimeMs === null ? [] : [run.final.setupTimeMs])));
+  const switchoverCostMs = median(completions.filter((c) => c.bytes < SMALL_DOWNTIME_BYTES).map((c) => c.ms));
+  // Least squares through that intercept, over the completions that re-sent 1 MB or more: the large sends, which dominate a downtime, weigh most.
+  const resends = completions.filter((c) => c.afterFirstPass && c.bytes >= SMALL_DOWNTIME_BYTES);
+  const resendMs = resends.reduce((sum, c) => sum + c.bytes * (c.ms - (switchoverCostMs ?? 0)), 0);
+  const linkBytesPerMs = resendMs > 0 ? resends.reduce((sum, c) => sum + c.bytes * c.bytes, 0) / resendMs : null;
   const staticPages = median(
     runs.flatMap((run) => {
       const bytes = firstPassBytes(run);
       return bytes === null ? [] : [Math.max(0, Math.round(bytes / GUEST_PAGE_BYTES) - run.workingSetPages)];
     }),
   );
-  if (syncMs === null || linkBytesPerMs === null || staticPages === null) throw new Error('calibrateModel: the runs must hold syncs, completed runs with downtime bytes and a finished first pass');
+  if (syncMs === null || setupMs === null || firstSendBytesPerMs === null || switchoverCostMs === null || linkBytesPerMs === null || staticPages === null) {
+    throw new Error('calibrateModel: the runs must hold syncs, setup times, a bandwidth window no limit held back, completions that sent under 1 MB and that re-sent 1 MB or more, and a finished first pass');
+  }
   // The median of an even count can fall between two page counts; memory is whole pages.
-  return { syncMs, linkBytesPerMs, staticPages: Math.round(staticPages) };
+  return { syncMs, setupCostMs: Math.max(0, setupMs - syncMs), firstSendBytesPerMs, linkBytesPerMs, switchoverCostMs: Math.max(0, switchoverCostMs), staticPages: Math.round(staticPages) };
 }
 
 /** The guest's dirty curve: it rewrites its working set in order, so `min(W, r·t)` distinct pages after t. */
@@ -116,13 +162,28 @@ function sweepCurve(totalPages: number, workingSetPages: number, pagesPerSecond:
 }
 
 /**
- * The guest's write rate: as measured from its heartbeats, or as it was told when the host, starved on
- * the shared machine, saw no heartbeat during the measurement (pages/s).
+ * The guest's write rate before the migration: as measured from its heartbeats, or as it was told
+ * when the host saw no heartbeat during the measurement (pages/s).
  * @param run - the recorded run
  * @returns pages per second
  */
 export function writePagesPerSecond(run: ExperimentRun): number {
   return run.measuredWritePagesPerS > 0 ? run.measuredWritePagesPerS : run.guestPagesPerSecond;
+}
+
+/**
+ * The guest's write rate while it migrated: the pages written between the first and the last
+ * heartbeat seen during the migration over the time between them; the rate before the migration
+ * when fewer than two heartbeats came (a migration shorter than about half a second).
+ * @param run - the recorded run
+ * @returns pages per second
+ */
+export function migrationWritePagesPerSecond(run: ExperimentRun): number {
+  const progress = run.guestProgress ?? [];
+  const first = progress[0];
+  const last = progress[progress.length - 1];
+  if (first === undefined || last === undefined || last[0] <= first[0]) return writePagesPerSecond(run);
+  return ((last[1] - first[1]) * 1000) / (last[0] - first[0]);
 }
 
 /**
@@ -136,13 +197,23 @@ export function predictRun(run: ExperimentRun, calibration: ModelCalibration, so
   const totalPages = run.workingSetPages + calibration.staticPages;
   // calc-dirty-rate reports MiB (2^20 bytes) per second.
   const measuredBytesPerMs = ((run.calcDirtyRate[0]?.dirtyRateMiBPerS ?? 0) * 1024 * 1024) / 1000;
+  const pagesPerSecond = source === 'guest-progress' ? migrationWritePagesPerSecond(run) : writePagesPerSecond(run);
   return simulateQemuLoop({
     memoryBytes: totalPages * GUEST_PAGE_BYTES,
     pageSizeBytes: GUEST_PAGE_BYTES,
     linkBandwidthBytesPerMs: calibration.linkBytesPerMs,
+    firstSendBandwidthBytesPerMs: calibration.firstSendBytesPerMs,
+    switchoverCostMs: calibration.switchoverCostMs,
+    setupCostMs: calibration.setupCostMs,
     maxBandwidthBytesPerSecond: run.maxBandwidthBytesPerS,
     downtimeLimitMs: run.downtimeLimitMs,
-    workload: source === 'calc-dirty-rate' ? { kind: 'constant', dirtyRateBytesPerMs: measuredBytesPerMs } : { kind: 'measured', curve: sweepCurve(totalPages, run.workingSetPages, writePagesPerSecond(run)) },
+    workload:
+      source === 'calc-dirty-rate'
+        ? { kind: 'constant', dirtyRateBytesPerMs: measuredBytesPerMs }
+        : source === 'guest-progress'
+          ? // The pages outside the working set lie below it, as the BIOS's do.
+            { kind: 'sweep', firstPage: calibration.staticPages, workingSetPages: run.workingSetPages, pagesPerSecond, writerStartOffset: (run.writerAtStart?.page ?? 0) % run.workingSetPages }
+          : { kind: 'measured', curve: sweepCurve(totalPages, run.workingSetPages, pagesPerSecond) },
     syncCost: { kind: 'constant', syncMs: calibration.syncMs },
     ruleSet: 'qemu-7.2',
     maxTimeMs: run.timeoutMs,
@@ -197,7 +268,7 @@ export function compareRun(run: ExperimentRun, calibration: ModelCalibration, so
  * @param comparisons - one per run
  * @returns the fractions the targets are stated in
  */
-export function agreementFigures(comparisons: readonly PointComparison[]): AgreementFigures {
+export function agreementFigures(comparisons: readonly Pick<PointComparison, 'verdictAgrees' | 'totalTimeRatio' | 'syncCountDifference'>[]): AgreementFigures {
   const both = comparisons.filter((c) => c.totalTimeRatio !== null);
   const fraction = (count: number, of: number): number => (of === 0 ? 0 : count / of);
   return {
