@@ -3,8 +3,8 @@ import { defineConfig } from 'vitest/config';
 /**
  * The tests Stryker runs against each mutant (`npm run mutation`, see docs/bug-finding.md). It leaves
  * out the tests that cannot see a mutant or cost far more than they add:
- * - the CLI, plug-in and native tests run the code in child processes or through a C compiler, where
- *   Stryker's in-process mutant switch does not reach;
+ * - the CLI, plug-in, gate-kit, QEMU-source and native tests (and every `*.long.test.ts`) run the code
+ *   in child processes or through a C compiler, where Stryker's in-process mutant switch does not reach;
  * - the golden gates recompute every result when their file is imported (20 s for sync), which would
  *   run once per mutant; the properties are the oracle, the golden files a record of it;
  * - the report, docs and bench tests check presentation, not the core, and the mutation tests read
@@ -16,9 +16,10 @@ export default defineConfig({
     include: ['properties/**/*.test.ts'],
     exclude: [
       'properties/cli/**',
-      'properties/sync/plugin.long.test.ts',
-      'properties/sync/native-plugin.long.test.ts',
+      '**/*.long.test.ts',
+      'properties/sync/misbehaving-plugins.test.ts',
       'properties/sync/native/**',
+      'properties/qemu-source/**',
       'properties/report/**',
       'properties/docs/**',
       'properties/mutation/**',
