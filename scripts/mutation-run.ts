@@ -9,9 +9,7 @@
  * runs exactly as it does in `npm test`.
  */
 import { spawnSync } from 'node:child_process';
-import { INCREMENTAL_REPORT_FOLDER, mutationChunks, REPOSITORY_ROOT } from './mutation/mutation-report.ts';
-
-const MUTATION_SEED = '20251215';
+import { INCREMENTAL_REPORT_FOLDER, MUTATION_SEED, mutationChunks, REPOSITORY_ROOT } from './mutation/mutation-report.ts';
 
 const chunks = mutationChunks();
 const wanted = process.argv.slice(2);

@@ -57,6 +57,9 @@ interface MutationScope {
   readonly chunks: readonly { readonly name: string; readonly paths: readonly string[] }[];
 }
 
+/** The fast-check seed of every mutation run, so its verdicts can be reproduced. */
+export const MUTATION_SEED = '20251215';
+
 /** Where each chunk's incremental report is committed. */
 export const INCREMENTAL_REPORT_FOLDER = 'mutation/incremental';
 
