@@ -141,3 +141,17 @@ describe("windowed-passes: windows closed at QEMU's 50 ms loop checks", () => {
     expect(seedCase.simulated['windowed-passes'].downtimeMs).toBeLessThan(0.7 * seedCase.closedForm.downtimeLimitMs);
   });
 });
+
+describe('the per-estimator record', () => {
+  const memoryBytes = 2 ** 30;
+
+  test('lists every estimator, so enumerating or serialising it reads them all', () => {
+    expect(Object.keys(downtimeThresholds(15 * GBPS, 10 * GBPS, 73, { memoryBytes }).simulated)).toEqual(['seed-premises', 'windowed', 'windowed-passes']);
+    expect(Object.keys(dirtyRateThresholds(15 * GBPS, 73, 300, { memoryBytes }).simulated)).toEqual(['seed-premises', 'windowed', 'windowed-passes']);
+  });
+
+  test('searches once per estimator: a second read returns the very same result', () => {
+    const { simulated } = downtimeThresholds(15 * GBPS, 10 * GBPS, 73, { memoryBytes });
+    expect(simulated['seed-premises']).toBe(simulated['seed-premises']);
+  });
+});
