@@ -3,6 +3,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
+import { ConstantNode, OperatorNode, SymbolNode } from 'mathjs';
 import { exactMath } from '../../src/convergence/exact-math.ts';
 import { isIdenticallyZero, type Polynomial, type RationalFunction, subtractRational, toRationalFunction } from '../../src/convergence/rational-function.ts';
 import { property } from '../fast-check-property.ts';
@@ -77,5 +78,32 @@ describe('rational normal form', () => {
     expect(() => toRationalFunction('sqrt(x)')).toThrow(new TypeError('toRationalFunction: expression must be rational, got sqrt(x)'));
     expect(() => toRationalFunction('x ^ y')).toThrow(new TypeError('toRationalFunction: exponents must be non-negative integer constants, got x ^ y'));
     expect(() => toRationalFunction('1 / (x - x)')).toThrow(new RangeError('toRationalFunction: divisor must not be identically 0, got 1 / (x - x)'));
+  });
+
+  test('writes one polynomial per value: the constant 1 in a product and zero leave no trace', () => {
+    // x, 1·x and +x are one polynomial (the monomial "x"); 0 is the empty polynomial, so it is
+    // identically zero and adding it to x changes nothing.
+    const x = toRationalFunction('x');
+    for (const text of ['1 * x', 'x * 1', '+x', 'x + 0', 'x ^ 1', '2 * x / 2']) {
+      expect(isIdenticallyZero(subtractRational(toRationalFunction(text), x))).toBe(true);
+    }
+    expect(toRationalFunction('1 * x').numerator).toEqual(new Map([['x', 1n]]));
+    expect(toRationalFunction('y * 3 * x').numerator).toEqual(new Map([['x*y', 3n]]));
+    expect(toRationalFunction('0').numerator).toEqual(new Map());
+    expect(isIdenticallyZero(toRationalFunction('0'))).toBe(true);
+    expect(isIdenticallyZero(toRationalFunction('0 / x'))).toBe(true);
+  });
+
+  test('takes x^0 as 1 and rejects a negative exponent, which has no polynomial form', () => {
+    expect(isIdenticallyZero(toRationalFunction('x ^ 0 - 1'))).toBe(true);
+    // Text such as x^-1 parses to a unary minus, not a constant; a constant -1 needs a built node.
+    const negativePower = new OperatorNode('^', 'pow', [new SymbolNode('x'), new ConstantNode(-1)]);
+    expect(() => toRationalFunction(negativePower)).toThrow(new TypeError('toRationalFunction: exponents must be non-negative integer constants, got x ^ -1'));
+  });
+
+  test('rejects constants that are not numbers and operators outside + - * / ^, naming them', () => {
+    expect(() => toRationalFunction('x + "abc"')).toThrow(new TypeError('toRationalFunction: constants must be numbers, got "abc"'));
+    expect(() => toRationalFunction('x + true')).toThrow(new TypeError('toRationalFunction: constants must be numbers, got true'));
+    expect(() => toRationalFunction('x mod 2')).toThrow(new TypeError('toRationalFunction: operator must be one of + - * / ^, got mod'));
   });
 });
