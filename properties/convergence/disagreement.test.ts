@@ -5,7 +5,7 @@
  */
 import { describe, expect, test } from 'vitest';
 import { explainDirtyRateDisagreement, explainDowntimeDisagreement } from '../../src/convergence/disagreement.ts';
-import { dirtyRateThresholds, type DowntimeThresholds, downtimeThresholds } from '../../src/convergence/threshold-comparison.ts';
+import { type DirtyRateThresholds, dirtyRateThresholds, type DowntimeThresholds, downtimeThresholds } from '../../src/convergence/threshold-comparison.ts';
 import { BANDWIDTH_ESTIMATOR_NAMES } from '../../src/simulator/bandwidth-estimators.ts';
 import { simulateMigration } from '../../src/simulator/migration-simulator.ts';
 
@@ -120,6 +120,81 @@ describe('least downtime limit, classified from given thresholds', () => {
     expect(explainDowntimeDisagreement(givenShort({ 'seed-premises': shortLonger, windowed: shortLonger, 'windowed-passes': shortLonger }))).toEqual([
       { cause: 'transient', estimators: ['seed-premises'], explanation: 'transient: from all memory dirty the stop rule holds before the migration settles at t*; the closed form is a sufficient bound, not a necessary one' },
       { cause: 'outside-regime', estimators: ['windowed', 'windowed-passes'], explanation: 'outside the long-iteration regime: x + t* = 36 ms < 100 ms, so a window spans several iterations and measures about D, not the B·(100 − x)/100 that eq. (19) assumes' },
+    ]);
+  });
+});
+
+describe('greatest dirty rate, classified from given thresholds', () => {
+  // B = 15 GB/s, x = 12 ms, y = 2000 ms, 1 GiB of memory: eq. (12) gives B·(y − x)/y = 14.91 GB/s. Every
+  // probe rate (B·(i + 0.5)/16, at most 14.53 GB/s) converges here, so the set is one interval as far
+  // as probed, and the hand-set simulated results decide the cause.
+  type Simulated = DirtyRateThresholds['simulated'];
+  const agreeing = { converges: true, saturated: false, dirtyRateBytesPerMs: 14.91 * GBPS, upperBytesPerMs: 14.92 * GBPS, intervals: 1 };
+  const given = (simulated: Partial<Simulated>): DirtyRateThresholds => ({
+    inputs: { bandwidthBytesPerMs: 15 * GBPS, syncMs: 12, downtimeLimitMs: 2000, memoryBytes: GIB },
+    closedForm: { converges: true, dirtyRateBytesPerMs: 14.91 * GBPS, regime: 'long-iteration', equation: 12 },
+    simulated: { 'seed-premises': agreeing, windowed: agreeing, 'windowed-passes': agreeing, ...simulated },
+  });
+
+  test('explains nothing where the rates agree within 1e-6', () => {
+    expect(explainDirtyRateDisagreement(given({ windowed: { ...agreeing, dirtyRateBytesPerMs: 14.91 * GBPS * (1 + 0.9e-6) } }))).toEqual([]);
+  });
+
+  test('blames the memory cap at D = B, and at a rate whose settled harvest exceeds the memory, with the numbers', () => {
+    const saturated = { converges: true, saturated: true, dirtyRateBytesPerMs: 15 * GBPS, upperBytesPerMs: 15 * GBPS, intervals: 1 };
+    // At D = 14.97 GB/s: harvest D·x·B/(B − D) = 14.97e6 · 12 · 15e6 / 0.03e6 = 8.982e10 bytes = 83.65 GiB.
+    const high = { converges: true, saturated: false, dirtyRateBytesPerMs: 14.97 * GBPS, upperBytesPerMs: 14.98 * GBPS, intervals: 1 };
+    expect(explainDirtyRateDisagreement(given({ 'seed-premises': saturated, windowed: high }))).toEqual([{
+      cause: 'memory-cap',
+      estimators: ['seed-premises', 'windowed'],
+      explanation: 'memory cap: at D = B = 15 GB/s no iteration settles, but each harvest is capped at the 1 GiB of memory, which a limit of y = 2000 ms already covers',
+    }]);
+    expect(explainDirtyRateDisagreement(given({ windowed: high }))[0].explanation).toBe(
+      'memory cap: at D = 14.97 GB/s the settled iteration would harvest D·(x + t*) = 83.65 GiB, more than the 1 GiB of memory; the simulators cap each harvest at the memory size',
+    );
+  });
+
+  test('names send passes for windowed-passes and the transient for the others when the harvest fits in memory', () => {
+    // At D = 10 GB/s the settled harvest is 10e6 · 12 · 3 = 3.6e8 bytes, less than 1 GiB.
+    const low = { converges: true, saturated: false, dirtyRateBytesPerMs: 10 * GBPS, upperBytesPerMs: 14.6 * GBPS, intervals: 1 };
+    expect(explainDirtyRateDisagreement(given({ 'seed-premises': low, 'windowed-passes': low }))).toEqual([
+      { cause: 'transient', estimators: ['seed-premises'], explanation: 'transient: from all memory dirty the first long iterations keep the estimate near B while little is dirtied, so the stop rule holds before the migration settles' },
+      { cause: 'send-passes', estimators: ['windowed-passes'], explanation: 'send passes: windows also close after 50 ms send passes, which measure close to B, so higher rates meet the stop rule than eq. (12) allows' },
+    ]);
+  });
+
+  test('reports a converging probe above the simulated bracket as a non-monotone set', () => {
+    // The search claims nothing above 2 GB/s converges, yet every probe up to 14.53 GB/s does.
+    const bracketed = { converges: true, saturated: false, dirtyRateBytesPerMs: 1.9 * GBPS, upperBytesPerMs: 2 * GBPS, intervals: 1 };
+    const [entry] = explainDirtyRateDisagreement(given({ windowed: bracketed }));
+    expect(entry.cause).toBe('non-monotone');
+    expect(entry.explanation).toMatch(/^non-monotone set: D = 14\.53\d* GB\/s converges but D = 2 GB\/s does not/);
+  });
+
+  test('does not blame the memory cap for a rate the simulation does not converge with', () => {
+    const failing = { converges: false, saturated: false, dirtyRateBytesPerMs: 14.97 * GBPS, upperBytesPerMs: 14.98 * GBPS, intervals: 0 };
+    expect(causesOf(explainDirtyRateDisagreement(given({ windowed: failing })))).toEqual({ windowed: 'transient' });
+  });
+
+  // x = 150 ms, y = 100 ms, 256 GiB: y <= x, so the closed form has no converging rate; at 14.6 GB/s the
+  // settled harvest 14.6e6 · 150 · 15e6 / 0.4e6 = 8.2e10 bytes (76 GiB) fits in memory.
+  const none = (simulated: Partial<Simulated>): DirtyRateThresholds => {
+    const failing = { converges: false, saturated: false, dirtyRateBytesPerMs: 0, upperBytesPerMs: 0, intervals: 0 };
+    return {
+      inputs: { bandwidthBytesPerMs: 15 * GBPS, syncMs: 150, downtimeLimitMs: 100, memoryBytes: 256 * GIB },
+      closedForm: { converges: false, dirtyRateBytesPerMs: 0, regime: null, equation: null },
+      simulated: { 'seed-premises': failing, windowed: failing, 'windowed-passes': failing, ...simulated },
+    };
+  };
+
+  test('agrees where neither converges, whatever rates the failed searches hold', () => {
+    expect(explainDirtyRateDisagreement(none({ windowed: { converges: false, saturated: false, dirtyRateBytesPerMs: 3 * GBPS, upperBytesPerMs: 4 * GBPS, intervals: 0 } }))).toEqual([]);
+  });
+
+  test('calls a windowed-passes rate the closed form does not have the transient, not send passes', () => {
+    const found = { converges: true, saturated: false, dirtyRateBytesPerMs: 14.6 * GBPS, upperBytesPerMs: 14.7 * GBPS, intervals: 1 };
+    expect(explainDirtyRateDisagreement(none({ 'windowed-passes': found }))).toEqual([
+      { cause: 'transient', estimators: ['windowed-passes'], explanation: 'transient: from all memory dirty the first long iterations keep the estimate near B while little is dirtied, so the stop rule holds before the migration settles (the closed form needs y > x + t* > x, and y = 100 ms <= x = 150 ms)' },
     ]);
   });
 });
