@@ -197,4 +197,20 @@ describe('greatest dirty rate, classified from given thresholds', () => {
       { cause: 'transient', estimators: ['windowed-passes'], explanation: 'transient: from all memory dirty the first long iterations keep the estimate near B while little is dirtied, so the stop rule holds before the migration settles (the closed form needs y > x + t* > x, and y = 100 ms <= x = 150 ms)' },
     ]);
   });
+
+  test('puts a windowed rate outside the regime where the closed form is in the short-iteration regime', () => {
+    // y = 50 ms < 100 ms; at 5 GB/s the settled harvest 5e6 · 12 · 15e6 / 10e6 = 9e7 bytes fits in 1 GiB.
+    const base = given({});
+    const short: DirtyRateThresholds = {
+      ...base,
+      inputs: { ...base.inputs, downtimeLimitMs: 50 },
+      closedForm: { converges: true, dirtyRateBytesPerMs: 4 * GBPS, regime: 'short-iteration', equation: 19 },
+      simulated: { ...base.simulated, windowed: { converges: true, saturated: false, dirtyRateBytesPerMs: 5 * GBPS, upperBytesPerMs: 14.6 * GBPS, intervals: 1 } },
+    };
+    const found = short.simulated.windowed;
+    expect(explainDirtyRateDisagreement({ ...short, simulated: { 'seed-premises': found, windowed: found, 'windowed-passes': found } })).toEqual([
+      { cause: 'transient', estimators: ['seed-premises'], explanation: 'transient: from all memory dirty the first long iterations keep the estimate near B while little is dirtied, so the stop rule holds before the migration settles' },
+      { cause: 'outside-regime', estimators: ['windowed', 'windowed-passes'], explanation: 'outside the long-iteration regime: y = 50 ms < 100 ms puts the bound where iterations are shorter than a window, which then measures about D, not the B·(100 − x)/100 that eq. (19) assumes' },
+    ]);
+  });
 });
