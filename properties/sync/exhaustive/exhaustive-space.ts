@@ -14,7 +14,7 @@ import { selectQemuPath } from '../../../src/sync/qemu/path-selection.ts';
 import { LAWS } from '../../../src/sync/laws/catalogue.ts';
 import type { LawId } from '../../../src/sync/laws/law.ts';
 import { observeSync } from '../../../src/sync/observation.ts';
-import type { SyncCase } from '../../../src/sync/sync-case.ts';
+import { materialize, type SyncCase } from '../../../src/sync/sync-case.ts';
 
 /** A fixed pair of fills: the source bitmap around the RAMBlock and its `bmap`. */
 export interface BitmapPattern {
@@ -145,8 +145,9 @@ export function runSpace(implementations: readonly SyncImplementation[], space: 
           for (const npages of space.lengths) {
             const syncCase = spaceCase(blockPages, pattern, offsetMod, startMod, npages);
             cases++;
+            const before = materialize(syncCase);
             for (const implementation of implementations) {
-              const observation = observeSync(implementation, syncCase);
+              const observation = observeSync(implementation, syncCase, before);
               for (const law of LAWS) {
                 if (law.appliesTo !== undefined && !law.appliesTo(syncCase)) continue;
                 // L1 compares with the reference, so on the reference itself it cannot fail.
