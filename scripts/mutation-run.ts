@@ -1,5 +1,5 @@
 /**
- * `npm run mutation [-- CHUNK…]`: runs Stryker over the core one chunk at a time (`mutation/scope.json`),
+ * `npm run mutation [-- CHUNK…]`: runs Stryker over the core (or the chunks named, in that order) one chunk at a time (`mutation/scope.json`),
  * each chunk with its own committed incremental report in `mutation/incremental/`, then rewrites the
  * score tables (`scripts/mutation-scores.ts`). A chunk's report is written when its run ends, so an
  * interrupted run keeps every chunk it finished, and a re-run after a small change re-tests only the
@@ -9,9 +9,7 @@
  * runs exactly as it does in `npm test`.
  */
 import { spawnSync } from 'node:child_process';
-import { INCREMENTAL_REPORT_FOLDER, mutationChunks, REPOSITORY_ROOT } from './mutation/mutation-report.ts';
-
-const MUTATION_SEED = '20251215';
+import { INCREMENTAL_REPORT_FOLDER, MUTATION_SEED, mutationChunks, REPOSITORY_ROOT } from './mutation/mutation-report.ts';
 
 const chunks = mutationChunks();
 const wanted = process.argv.slice(2);
@@ -24,7 +22,9 @@ const env: NodeJS.ProcessEnv = { ...process.env, FC_SEED: MUTATION_SEED };
 delete env.FC_PATH;
 delete env.FC_NUM_RUNS;
 let failed = 0;
-for (const chunk of chunks.filter((c) => wanted.length === 0 || wanted.includes(c.name))) {
+// Chunks named on the command line run in the order given; with none, every chunk in scope order.
+const selected = wanted.length === 0 ? chunks : wanted.map((name) => chunks.find((chunk) => chunk.name === name)!);
+for (const chunk of selected) {
   if (chunk.files.length === 0) continue;
   const startedMs = Date.now();
   console.log(`mutation: chunk ${chunk.name}, ${chunk.files.length} files`);

@@ -43,9 +43,9 @@ describe('the loop model against the committed QEMU 7.2 sweep', () => {
     expect(primary.syncCountWithinOne).toBeGreaterThanOrEqual(0.8);
   });
 
-  it('agrees with QEMU on total time within 25 % no less often than QEMU\'s repeated runs agree with their first runs, less 10 points', () => {
+  it('agrees with QEMU on total time within 25 % at least as often as QEMU\'s repeated runs agree with their first runs', () => {
     expect(repeatability.points).toBe(48);
-    expect(primary.totalTimeWithin25Percent).toBeGreaterThanOrEqual(repeatability.totalTimeWithin25Percent - 0.1);
+    expect(primary.totalTimeWithin25Percent).toBeGreaterThanOrEqual(repeatability.totalTimeWithin25Percent);
   });
 
   it('has the documented agreement figures for every workload source', () => {
@@ -57,9 +57,9 @@ describe('the loop model against the committed QEMU 7.2 sweep', () => {
       Math.round(a.syncCountWithinOne * a.points),
     ]);
     expect(counts).toEqual([
-      ['guest-progress', 96, 76, 42, 85],
-      ['calc-dirty-rate', 89, 76, 39, 77],
-      ['working-set', 92, 73, 41, 89],
+      ['guest-progress', 96, 76, 52, 87],
+      ['calc-dirty-rate', 89, 76, 42, 76],
+      ['working-set', 92, 73, 51, 88],
     ]);
   });
 

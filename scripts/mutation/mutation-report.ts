@@ -57,6 +57,9 @@ interface MutationScope {
   readonly chunks: readonly { readonly name: string; readonly paths: readonly string[] }[];
 }
 
+/** The fast-check seed of every mutation run, so its verdicts can be reproduced. */
+export const MUTATION_SEED = '20251215';
+
 /** Where each chunk's incremental report is committed. */
 export const INCREMENTAL_REPORT_FOLDER = 'mutation/incremental';
 
@@ -160,13 +163,21 @@ export function scoreFile(file: string, mutants: readonly ReportMutant[]): FileS
 }
 
 /**
+ * How a survivor is named in the equivalence list and in messages.
+ * @returns `file:line mutator "replacement"`
+ */
+export function survivorKey(file: string, line: number, mutator: string, replacement: string): string {
+  return `${file}:${line} ${mutator} ${JSON.stringify(replacement)}`;
+}
+
+/**
  * The surviving (or uncovered) mutants, and how the equivalence list matches them.
  * @param report - the incremental report
  * @param equivalents - the committed list
  * @returns survivors the list does not explain, and list entries that match no survivor
  */
 export function unexplainedSurvivors(report: IncrementalReport, equivalents: readonly EquivalentMutant[]): { unexplained: string[]; unmatched: string[] } {
-  const key = (file: string, line: number, mutator: string, replacement: string) => `${file}:${line} ${mutator} ${JSON.stringify(replacement)}`;
+  const key = survivorKey;
   const listed = new Set(equivalents.filter((e) => e.reason.trim() !== '').map((e) => key(e.file, e.line, e.mutator, e.replacement)));
   const survivors = Object.entries(report.files).flatMap(([file, { mutants }]) =>
     mutants.filter((m) => m.status === 'Survived' || m.status === 'NoCoverage').map((m) => key(file, m.location.start.line, m.mutatorName, m.replacement ?? '')),

@@ -4,23 +4,26 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { coreFiles, type IncrementalReport, REPOSITORY_ROOT, scoreFile } from './mutation-report.ts';
+import { coreFiles, type EquivalentMutant, type IncrementalReport, readRepositoryJson, REPOSITORY_ROOT, scoreFile, survivorKey } from './mutation-report.ts';
 
 const percent = (value: number | null) => (value === null ? '-' : `${value.toFixed(1)} %`);
 
 /**
  * Renders one row per core file (with "not measured" where the report has none, or, compact, only
- * a count of those) and a total.
+ * a count of those) and a total. "open" counts the survivors (no coverage included) that
+ * `mutation/equivalent-mutants.json` does not list as equivalent: the ones a test still has to kill.
  * @param report - the incremental report
  * @param core - the core files
  * @param compact - leave out the rows of files not measured
+ * @param equivalents - the survivors shown equivalent
  * @returns the table as text lines
  */
-export function renderScoreTable(report: IncrementalReport, core: readonly string[], compact = false): string {
+export function renderScoreTable(report: IncrementalReport, core: readonly string[], compact = false, equivalents: readonly EquivalentMutant[] = []): string {
   const width = Math.max(...core.map((file) => file.length), 20);
   const row = (file: string, cells: readonly (string | number)[]) => file.padEnd(width) + cells.map((cell) => String(cell).padStart(9)).join('');
-  const lines = [row('file', ['mutants', 'killed', 'timeout', 'survived', 'no cover', 'score'])];
-  const totals = { mutants: 0, killed: 0, timeout: 0, survived: 0, noCoverage: 0 };
+  const lines = [row('file', ['mutants', 'killed', 'timeout', 'survived', 'no cover', 'open', 'score'])];
+  const listed = new Set(equivalents.filter((e) => e.reason.trim() !== '').map((e) => survivorKey(e.file, e.line, e.mutator, e.replacement)));
+  const totals = { mutants: 0, killed: 0, timeout: 0, survived: 0, noCoverage: 0, open: 0 };
   for (const file of core) {
     const entry = report.files[file];
     if (entry === undefined) {
@@ -29,16 +32,18 @@ export function renderScoreTable(report: IncrementalReport, core: readonly strin
     }
     const s = scoreFile(file, entry.mutants);
     const valid = s.killed + s.timeout + s.survived + s.noCoverage;
+    const open = entry.mutants.filter((m) => (m.status === 'Survived' || m.status === 'NoCoverage') && !listed.has(survivorKey(file, m.location.start.line, m.mutatorName, m.replacement ?? ''))).length;
     totals.mutants += valid;
     totals.killed += s.killed;
     totals.timeout += s.timeout;
     totals.survived += s.survived;
     totals.noCoverage += s.noCoverage;
-    lines.push(row(file, [valid, s.killed, s.timeout, s.survived, s.noCoverage, percent(s.scorePercent)]));
+    totals.open += open;
+    lines.push(row(file, [valid, s.killed, s.timeout, s.survived, s.noCoverage, open, percent(s.scorePercent)]));
   }
   const measured = core.filter((file) => report.files[file] !== undefined).length;
   const score = totals.mutants === 0 ? null : (100 * (totals.killed + totals.timeout)) / totals.mutants;
-  lines.push(row(`measured: ${measured} of ${core.length} files`, [totals.mutants, totals.killed, totals.timeout, totals.survived, totals.noCoverage, percent(score)]));
+  lines.push(row(`measured: ${measured} of ${core.length} files`, [totals.mutants, totals.killed, totals.timeout, totals.survived, totals.noCoverage, totals.open, percent(score)]));
   if (compact && measured < core.length) lines.push(`not measured yet: ${core.length - measured} core files (listed in docs/bug-finding.md)`);
   return lines.join('\n');
 }
@@ -77,5 +82,5 @@ export const SCORE_TABLE_SAMPLES: readonly { readonly file: string; readonly id:
  * @returns the table text
  */
 export function currentScoreTable(report: IncrementalReport, compact: boolean, root = REPOSITORY_ROOT): string {
-  return renderScoreTable(report, coreFiles(root), compact);
+  return renderScoreTable(report, coreFiles(root), compact, readRepositoryJson('mutation/equivalent-mutants.json', root) as EquivalentMutant[]);
 }

@@ -91,6 +91,7 @@ export function runSimulate(values: QuantityValues): string {
     autoConverge: values['auto-converge'] === true ? DEFAULT_AUTO_CONVERGE : null,
     firstSendBandwidthBytesPerMs: typeof values['first-send-bandwidth'] === 'string' ? parseQuantity('--first-send-bandwidth', values['first-send-bandwidth'], 'bandwidth') : linkBytesPerMs,
     switchoverCostMs: typeof values['switchover-cost'] === 'string' ? parseQuantity('--switchover-cost', values['switchover-cost'], 'duration') : 0,
+    zeroPages: typeof values['zero-memory'] === 'string' ? Math.floor(parseQuantity('--zero-memory', values['zero-memory'], 'size') / PAGE_BYTES) : 0,
     setupCostMs: typeof values['setup-cost'] === 'string' ? parseQuantity('--setup-cost', values['setup-cost'], 'duration') : 0,
     workload: chosen?.workload ?? { kind: 'constant', dirtyRateBytesPerMs: 0 }, syncCost: costs[0].spec,
   };
@@ -134,6 +135,7 @@ export const simulateCommand: CliCommand = {
     'max-bandwidth': { type: 'string', valueName: 'bandwidth', description: 'QEMU max-bandwidth, or 0 for none (default 128 MiB/s)' },
     'avail-switchover-bandwidth': { type: 'string', valueName: 'bandwidth', description: 'QEMU avail-switchover-bandwidth (default: use the estimate)' },
     'first-send-bandwidth': { type: 'string', valueName: 'bandwidth', description: 'bandwidth for pages the destination receives for the first time (default --bandwidth)' },
+    'zero-memory': { type: 'string', valueName: 'size', description: 'RAM that holds only zeros and is never written: pending, but sent as 9-byte headers (default 0)' },
     'setup-cost': { type: 'string', valueName: 'duration', description: 'setup phase besides the setup sync: RAMBlock list, device setup (default 0 ms)' },
     'switchover-cost': { type: 'string', valueName: 'duration', description: 'downtime spent besides the final sync and the last send: device state, stopping vCPUs (default 0 ms)' },
     rules: { type: 'string', valueName: 'rule-set', description: 'qemu-today (default), qemu-7.2 or every-drain' },

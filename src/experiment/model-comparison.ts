@@ -11,16 +11,18 @@
  * - `working-set`: the working set with the write rate the guest showed before the migration.
  *
  * The calibration constants come from the whole experiment, never from the point being predicted:
- * the median sync duration and the rest of the setup phase; the speed of pages the destination receives for the first time, as QEMU
- * measured it in the windows no bandwidth limit held back; the fixed cost of a switchover
- * and the speed of pages sent again, from the downtimes of the completed runs; and the pages the guest holds outside its working set (BIOS, tables, code), which the first pass
- * sends. Zero pages cost QEMU almost nothing to send, so the model's memory is the non-zero part of RAM.
+ * the median sync duration and the rest of the setup phase; the speed of pages the destination
+ * receives for the first time, as QEMU measured it in the windows no bandwidth limit held back; the
+ * fixed cost of a switchover and the speed of pages sent again, from the downtimes of the completed
+ * runs; and the pages the guest holds outside its working set (BIOS, tables, code). The rest of RAM
+ * is pages of zeros, in QEMU's bitmap and pending estimate like any page until the first pass sends
+ * each as a header.
  */
 import type { DirtyCurve } from '../dirty-curve/dirty-curve.ts';
 import { simulateQemuLoop } from '../simulator/qemu-loop/migration-loop.ts';
 import type { LoopOutcome } from '../simulator/qemu-loop/loop-trace.ts';
 import type { ExperimentRun } from './experiment-trace.ts';
-import { GUEST_PAGE_BYTES } from './guest-image.ts';
+import { GUEST_PAGE_BYTES, WORKING_SET_BASE_BYTES } from './guest-image.ts';
 import { measuredFigures, median, type MeasuredFigures } from './measured-figures.ts';
 
 /** The experiment-wide constants the model is given. */
@@ -151,11 +153,11 @@ export function calibrateModel(runs: readonly ExperimentRun[]): ModelCalibration
 }
 
 /** The guest's dirty curve: it rewrites its working set in order, so `min(W, r·t)` distinct pages after t. */
-function sweepCurve(totalPages: number, workingSetPages: number, pagesPerSecond: number): DirtyCurve {
+function sweepCurve(totalPages: number, zeroPages: number, workingSetPages: number, pagesPerSecond: number): DirtyCurve {
   return {
     pageSizeBytes: GUEST_PAGE_BYTES,
     totalPages,
-    zeroPages: totalPages - workingSetPages,
+    zeroPages,
     maxDirtyPages: workingSetPages,
     dirtyPagesAfter: (elapsedMs) => Math.min(workingSetPages, (pagesPerSecond * elapsedMs) / 1000),
   };
@@ -194,12 +196,15 @@ export function migrationWritePagesPerSecond(run: ExperimentRun): number {
  * @returns the loop model's outcome
  */
 export function predictRun(run: ExperimentRun, calibration: ModelCalibration, source: WorkloadSource): LoopOutcome {
-  const totalPages = run.workingSetPages + calibration.staticPages;
+  // All of RAM is in the bitmap; the pages of zeros count in QEMU's pending estimate but cost it a header each.
+  const totalPages = run.memoryBytes / GUEST_PAGE_BYTES;
+  const zeroPages = Math.max(0, totalPages - run.workingSetPages - calibration.staticPages);
   // calc-dirty-rate reports MiB (2^20 bytes) per second.
   const measuredBytesPerMs = ((run.calcDirtyRate[0]?.dirtyRateMiBPerS ?? 0) * 1024 * 1024) / 1000;
   const pagesPerSecond = source === 'guest-progress' ? migrationWritePagesPerSecond(run) : writePagesPerSecond(run);
   return simulateQemuLoop({
-    memoryBytes: totalPages * GUEST_PAGE_BYTES,
+    memoryBytes: run.memoryBytes,
+    zeroPages,
     pageSizeBytes: GUEST_PAGE_BYTES,
     linkBandwidthBytesPerMs: calibration.linkBytesPerMs,
     firstSendBandwidthBytesPerMs: calibration.firstSendBytesPerMs,
@@ -211,9 +216,8 @@ export function predictRun(run: ExperimentRun, calibration: ModelCalibration, so
       source === 'calc-dirty-rate'
         ? { kind: 'constant', dirtyRateBytesPerMs: measuredBytesPerMs }
         : source === 'guest-progress'
-          ? // The pages outside the working set lie below it, as the BIOS's do.
-            { kind: 'sweep', firstPage: calibration.staticPages, workingSetPages: run.workingSetPages, pagesPerSecond, writerStartOffset: (run.writerAtStart?.page ?? 0) % run.workingSetPages }
-          : { kind: 'measured', curve: sweepCurve(totalPages, run.workingSetPages, pagesPerSecond) },
+          ? { kind: 'sweep', firstPage: WORKING_SET_BASE_BYTES / GUEST_PAGE_BYTES, workingSetPages: run.workingSetPages, pagesPerSecond, writerStartOffset: (run.writerAtStart?.page ?? 0) % run.workingSetPages }
+          : { kind: 'measured', curve: sweepCurve(totalPages, zeroPages, run.workingSetPages, pagesPerSecond) },
     syncCost: { kind: 'constant', syncMs: calibration.syncMs },
     ruleSet: 'qemu-7.2',
     maxTimeMs: run.timeoutMs,

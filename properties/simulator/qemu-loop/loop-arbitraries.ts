@@ -15,13 +15,16 @@ export const guestPages = fc.oneof(fc.constantFrom(16_384, 16_385, 262_143, 262_
 /** Link bandwidth, 100 MB/s to 10 GB/s (bytes per ms). */
 export const linkBytesPerMs = fc.double({ min: 1e5, max: 1e7, noNaN: true });
 
+/** The most pages of zeros a generated guest has; working sets leave at least that many pages outside. */
+const ZERO_PAGES_MAX = 64;
+
 function workload(totalPages: number, linkBytesPerMs: number): fc.Arbitrary<WorkloadSpec> {
   return fc.oneof(
     fc.double({ min: 0, max: 0.95, noNaN: true }).map((share): WorkloadSpec => ({ kind: 'constant', dirtyRateBytesPerMs: share * linkBytesPerMs })),
-    fc.record({ set: fc.integer({ min: 1, max: totalPages }), share: fc.double({ min: 0, max: 2, noNaN: true }) })
+    fc.record({ set: fc.integer({ min: 1, max: totalPages - ZERO_PAGES_MAX }), share: fc.double({ min: 0, max: 2, noNaN: true }) })
       .map(({ set, share }): WorkloadSpec => ({ kind: 'working-set', workingSetPages: set, dirtyRatePagesPerSecond: (share * linkBytesPerMs * 1000) / 4096 })),
     fc
-      .record({ set: fc.integer({ min: 1, max: totalPages }), start: fc.double({ min: 0, max: 1, noNaN: true, maxExcluded: true }), offset: fc.double({ min: 0, max: 1, noNaN: true, maxExcluded: true }), share: fc.double({ min: 0, max: 2, noNaN: true }) })
+      .record({ set: fc.integer({ min: 1, max: totalPages - ZERO_PAGES_MAX }), start: fc.double({ min: 0, max: 1, noNaN: true, maxExcluded: true }), offset: fc.double({ min: 0, max: 1, noNaN: true, maxExcluded: true }), share: fc.double({ min: 0, max: 2, noNaN: true }) })
       .map(({ set, start, offset, share }): WorkloadSpec => ({
         kind: 'sweep',
         firstPage: Math.floor(start * (totalPages - set + 1)),
@@ -49,6 +52,7 @@ export const loopCase: fc.Arbitrary<LoopParameters> = fc
       ruleSet: fc.constantFrom(...LOOP_RULE_SET_NAMES),
       autoConverge: fc.constantFrom(null, DEFAULT_AUTO_CONVERGE),
       firstSendBandwidthBytesPerMs: fc.option(fc.double({ min: 0.05, max: 1, noNaN: true }).map((share) => share * link), { nil: undefined }),
+      zeroPages: fc.option(fc.integer({ min: 0, max: ZERO_PAGES_MAX }), { nil: undefined }),
       setupCostMs: fc.option(fc.double({ min: 0, max: 20, noNaN: true }), { nil: undefined }),
       switchoverCostMs: fc.option(fc.double({ min: 0, max: 20, noNaN: true }), { nil: undefined }),
       maxTimeMs: fc.constant(5_000),

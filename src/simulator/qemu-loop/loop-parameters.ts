@@ -1,7 +1,7 @@
 /**
  * The inputs of a loop simulation, their defaults (QEMU's where it has one) and their checks.
  */
-import { rangeError, requireFinite, requireObject } from '../../check.ts';
+import { rangeError, requireFinite, requireInteger, requireObject } from '../../check.ts';
 import { DEFAULT_MAX_BANDWIDTH_BYTES_PER_SECOND } from './rate-limit.ts';
 import { LOOP_RULE_SET_NAMES, type LoopRuleSetName } from './rule-sets.ts';
 import type { SyncCostSpec } from './sync-cost.ts';
@@ -23,6 +23,14 @@ export interface LoopParameters {
    * goes at `linkBandwidthBytesPerMs` and a first one at this speed.
    */
   readonly firstSendBandwidthBytesPerMs?: number;
+  /**
+   * Pages of RAM that hold only zeros and that the guest never writes (a whole number), >= 0; default
+   * 0. They are pending like any other page until the first pass sends them, but QEMU sends each as a
+   * header and one byte (`save_zero_page_to_file`), so they count in the pending estimate and cost the
+   * link and the budget almost nothing. With a `sweep` workload they are the lowest pages outside its
+   * working set.
+   */
+  readonly zeroPages?: number;
   /**
    * Time the setup phase spends besides the setup sync (ms), >= 0; default 0: QEMU's
    * `qemu_savevm_state_setup` sends the RAMBlock list and sets up every device's state before the first
@@ -89,6 +97,7 @@ export function resolveLoopParameters(fn: string, parameters: LoopParameters): R
     firstSendBandwidthBytesPerMs: requireFinite(fn, 'firstSendBandwidthBytesPerMs', parameters.firstSendBandwidthBytesPerMs ?? parameters.linkBandwidthBytesPerMs, { gt: 0 }),
     switchoverCostMs: requireFinite(fn, 'switchoverCostMs', parameters.switchoverCostMs ?? 0, { ge: 0 }),
     setupCostMs: requireFinite(fn, 'setupCostMs', parameters.setupCostMs ?? 0, { ge: 0 }),
+    zeroPages: requireInteger(fn, 'zeroPages', parameters.zeroPages ?? 0, 0, memoryBytes / pageSizeBytes),
     maxBandwidthBytesPerSecond: requireFinite(fn, 'maxBandwidthBytesPerSecond', parameters.maxBandwidthBytesPerSecond ?? DEFAULT_MAX_BANDWIDTH_BYTES_PER_SECOND, { ge: 0 }),
     downtimeLimitMs: requireFinite(fn, 'downtimeLimitMs', parameters.downtimeLimitMs, { ge: 0 }),
     availSwitchoverBandwidthBytesPerSecond,

@@ -44,8 +44,10 @@ export interface LoopOutcome {
   readonly dirtySyncCount: number;
   /** `ram_save_iterate` passes. */
   readonly passes: number;
-  /** Bytes sent, the last send included (bytes). */
+  /** Bytes put on the wire, the last send included (bytes): a page of zeros costs its header. */
   readonly sentBytes: number;
+  /** Pages sent, the last send included. */
+  readonly sentPages: number;
   /** Bytes that had to be sent: all of RAM plus every page a sync newly set (bytes). */
   readonly harvestedBytes: number;
   /** Bytes still pending at the end; 0 when it completed (bytes). */

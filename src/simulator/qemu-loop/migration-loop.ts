@@ -23,7 +23,11 @@ import { windowBudgetBytes } from './rate-limit.ts';
 import { loopRules } from './rule-sets.ts';
 import { createSyncCost } from './sync-cost.ts';
 import { ThrottlePeriod } from './throttle.ts';
+import type { PagesSent, SendLimits } from './migration-pages.ts';
 import { createMigrationPages } from './workloads.ts';
+
+/** What QEMU puts on the wire for a page of zeros: an 8-byte header and the fill byte (`save_zero_page_to_file`). */
+export const ZERO_PAGE_BYTES = 9;
 
 /** The longest `ram_save_iterate` pass (`MAX_WAIT`), in ms. */
 export const MAX_WAIT_MS = 50;
@@ -42,11 +46,11 @@ export function simulateQemuLoop(parameters: LoopParameters): LoopOutcome {
   const p = resolveLoopParameters(fn, parameters);
   const pageBytes = p.pageSizeBytes;
   const totalPages = p.memoryBytes / pageBytes;
-  const pages = createMigrationPages(fn, p.workload, totalPages, pageBytes);
+  const pages = createMigrationPages(fn, p.workload, totalPages, pageBytes, p.zeroPages);
+  const costs = { pageBytes, zeroPageBytes: ZERO_PAGE_BYTES, firstSendMsPerByte: 1 / p.firstSendBandwidthBytesPerMs, msPerByte: 1 / p.linkBandwidthBytesPerMs };
   const syncCostMs = createSyncCost(fn, p.syncCost, totalPages, pageBytes);
   const rules = loopRules(p.ruleSet);
   const budgetBytes = windowBudgetBytes(p.maxBandwidthBytesPerSecond);
-  const linkBytesPerMs = p.linkBandwidthBytesPerMs;
   const window = new BandwidthWindow();
   const throttle = new ThrottlePeriod(p.autoConverge, pageBytes);
   const trace: LoopTraceRow[] = [];
@@ -59,6 +63,7 @@ export function simulateQemuLoop(parameters: LoopParameters): LoopOutcome {
   let syncs = 0;
   let passes = 0;
   let sentBytes = 0;
+  let sentPages = 0;
   let harvestedBytes = p.memoryBytes;
 
   const advance = (ms: number) => {
@@ -74,12 +79,13 @@ export function simulateQemuLoop(parameters: LoopParameters): LoopOutcome {
     dirtyBytesLastSync = pages.pendingPages() * pageBytes;
     throttle.afterSync(startMs, nowMs, newPages, sentBytes);
   };
-  const send = (wanted: number) => {
-    const { sent, firstSends } = pages.send(wanted);
-    const bytes = sent * pageBytes;
-    sentBytes += bytes;
-    window.record(bytes);
-    advance((firstSends * pageBytes) / p.firstSendBandwidthBytesPerMs + ((sent - firstSends) * pageBytes) / linkBytesPerMs);
+  const send = (limits: SendLimits): PagesSent => {
+    const sent = pages.send(limits, costs);
+    sentBytes += sent.bytes;
+    sentPages += sent.pages;
+    window.record(sent.bytes);
+    advance(sent.ms);
+    return sent;
   };
   const closeWindow = (closed: ClosedWindow) => {
     const switchover = rules.hasSwitchoverBandwidth ? p.availSwitchoverBandwidthBytesPerSecond : 0;
@@ -127,18 +133,16 @@ export function simulateQemuLoop(parameters: LoopParameters): LoopOutcome {
         guestRunning = false;
         sync();
         const finalSyncMs = nowMs - finalSyncStartMs;
-        send(pages.pendingPages());
+        send({ maxMs: Number.POSITIVE_INFINITY, maxBytes: Number.POSITIVE_INFINITY });
         advance(p.switchoverCostMs);
         const downtimeMs = nowMs - finalSyncStartMs;
         record('complete', estimateBytes, true, undefined);
         return outcome(true, downtimeMs, finalSyncMs);
       }
       passes++;
-      const budgetLeftPages = (budgetBytes - window.sentBytes) / pageBytes;
-      const passPages = Math.min(pages.pendingPages(), (linkBytesPerMs * MAX_WAIT_MS) / pageBytes, budgetLeftPages);
-      send(passPages);
+      const pass = send({ maxMs: MAX_WAIT_MS, maxBytes: budgetBytes - window.sentBytes });
       // A pass that spends the budget spends it exactly: float sums would leave crumbs that never run out.
-      if (passPages === budgetLeftPages) window.sentBytes = budgetBytes;
+      if (pass.spentBytes) window.sentBytes = budgetBytes;
     }
     let closed = window.check(nowMs);
     if (closed !== undefined) closeWindow(closed);
@@ -164,6 +168,7 @@ export function simulateQemuLoop(parameters: LoopParameters): LoopOutcome {
       dirtySyncCount: syncs,
       passes,
       sentBytes,
+      sentPages,
       harvestedBytes,
       pendingBytes: pages.pendingPages() * pageBytes,
       expectedDowntimeMs,

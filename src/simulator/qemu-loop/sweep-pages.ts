@@ -5,6 +5,9 @@
  * trails the cursor re-dirties pages just sent, and every page a sync harvests is new, while a writer
  * ahead of it dirties pages still pending, which costs nothing. Expected counts cannot tell these
  * apart; a bitmap can.
+ *
+ * A send goes page by page and checks its limits before each page, as `ram_save_iterate` does, so it
+ * can overshoot them by one page.
  */
 import type { MigrationPages } from './migration-pages.ts';
 
@@ -24,20 +27,25 @@ export interface SweepWriter {
  * The page sets of a sweeping writer; all of RAM is pending at the start and the cursor is at page 0.
  * @param writer - the writer (checked by the caller)
  * @param totalPages - guest RAM (pages)
+ * @param zeroPages - pages of zeros: the lowest pages outside the working set (checked by the caller)
  * @returns the page sets
  */
-export function sweepMigrationPages(writer: SweepWriter, totalPages: number): MigrationPages {
+export function sweepMigrationPages(writer: SweepWriter, totalPages: number, zeroPages: number): MigrationPages {
   const pending = new Uint8Array(totalPages).fill(1);
+  let pendingCount = totalPages;
   // Pages sent at least once: the cursor's first lap sends every page for the first time.
   const sentBefore = new Uint8Array(totalPages);
-  let pendingCount = totalPages;
+  const zero = new Uint8Array(totalPages);
+  for (let page = 0, marked = 0; marked < zeroPages; page++) {
+    if (page >= writer.firstPage && page < writer.firstPage + writer.workingSetPages) continue;
+    zero[page] = 1;
+    marked++;
+  }
   const inLog = new Uint8Array(totalPages);
   let logged: number[] = [];
   // Writes done since the start, not necessarily whole: page k of the sweep is written when it passes k + 1.
   let writes = 0;
   let cursor = 0;
-  // Sends ask for fractions of pages (a link's 50 ms, a window's budget); whole pages go, the rest waits.
-  let credit = 0;
   const log = (page: number) => {
     if (inLog[page] === 1) return;
     inLog[page] = 1;
@@ -66,22 +74,22 @@ export function sweepMigrationPages(writer: SweepWriter, totalPages: number): Mi
       logged = [];
       return newPages;
     },
-    send(pages) {
-      credit += pages;
-      // A float sum of fractions can fall a hair short of the whole it adds up to.
-      const whole = Math.min(pendingCount, Math.floor(credit + 1e-9));
-      credit = pendingCount <= whole ? 0 : Math.max(0, credit - whole);
-      let firstSends = 0;
-      for (let sent = 0; sent < whole; cursor = (cursor + 1) % totalPages) {
-        if (pending[cursor] === 1) {
-          pending[cursor] = 0;
-          pendingCount--;
-          sent++;
-          firstSends += 1 - sentBefore[cursor];
-          sentBefore[cursor] = 1;
-        }
+    send(limits, costs) {
+      let pages = 0;
+      let bytes = 0;
+      let ms = 0;
+      while (pendingCount > 0 && ms < limits.maxMs && bytes < limits.maxBytes) {
+        while (pending[cursor] === 0) cursor = (cursor + 1) % totalPages;
+        const pageBytes = zero[cursor] === 1 ? costs.zeroPageBytes : costs.pageBytes;
+        ms += pageBytes * (zero[cursor] === 0 && sentBefore[cursor] === 0 ? costs.firstSendMsPerByte : costs.msPerByte);
+        bytes += pageBytes;
+        pending[cursor] = 0;
+        sentBefore[cursor] = 1;
+        pendingCount--;
+        pages++;
+        cursor = (cursor + 1) % totalPages;
       }
-      return { sent: whole, firstSends };
+      return { pages, bytes, ms, spentBytes: false };
     },
   };
 }

@@ -86,16 +86,23 @@ export function createWorkload(fn: string, spec: WorkloadSpec, totalPages: numbe
  * @param spec - the description
  * @param totalPages - guest RAM (pages)
  * @param pageSizeBytes - page size (bytes)
+ * @param zeroPages - pages of zeros the guest never writes (checked here against the working set)
  * @returns the page sets, all of RAM pending
  * @throws TypeError for an unknown kind; RangeError for a value outside its domain
  */
-export function createMigrationPages(fn: string, spec: WorkloadSpec, totalPages: number, pageSizeBytes: number): MigrationPages {
+export function createMigrationPages(fn: string, spec: WorkloadSpec, totalPages: number, pageSizeBytes: number, zeroPages: number): MigrationPages {
   requireObject(fn, 'workload', spec);
-  if (spec.kind !== 'sweep') return fluidMigrationPages(createWorkload(fn, spec, totalPages, pageSizeBytes), totalPages);
+  if (spec.kind !== 'sweep') {
+    const workload = createWorkload(fn, spec, totalPages, pageSizeBytes);
+    const writable = totalPages - (workload.targetPages ?? 0);
+    if (zeroPages > writable) throw rangeError(fn, 'zeroPages', `at most the ${writable} pages outside the workload's target set`, zeroPages);
+    return fluidMigrationPages(workload, totalPages, zeroPages);
+  }
   if (totalPages > SWEEP_MAX_PAGES) throw rangeError(fn, 'memoryBytes', `at most ${SWEEP_MAX_PAGES} pages with a "sweep" workload (it is simulated page by page)`, totalPages * pageSizeBytes);
   const firstPage = requireInteger(fn, 'workload.firstPage', spec.firstPage, 0, totalPages - 1);
   const workingSetPages = requireInteger(fn, 'workload.workingSetPages', spec.workingSetPages, 1, totalPages - firstPage);
   const pagesPerSecond = requireFinite(fn, 'workload.pagesPerSecond', spec.pagesPerSecond, { ge: 0 });
   const startOffset = requireInteger(fn, 'workload.writerStartOffset', spec.writerStartOffset ?? 0, 0, workingSetPages - 1);
-  return sweepMigrationPages({ firstPage, workingSetPages, pagesPerMs: pagesPerSecond / 1000, startOffset }, totalPages);
+  if (zeroPages > totalPages - workingSetPages) throw rangeError(fn, 'zeroPages', `at most the ${totalPages - workingSetPages} pages outside the working set`, zeroPages);
+  return sweepMigrationPages({ firstPage, workingSetPages, pagesPerMs: pagesPerSecond / 1000, startOffset }, totalPages, zeroPages);
 }
