@@ -1,18 +1,9 @@
 /** Types of `exhaustive-summary.mjs`, which CI's summary runs with plain Node. */
+import type { SliceRecord } from '../properties/sync/exhaustive/slice-test.ts';
 
-/** One slice as a test of the exhaustive space records it in its meta. */
-export interface ExhaustiveSliceMeta {
-  readonly space: string;
-  readonly spaceCases: number;
-  readonly cases: number;
-  readonly lawChecks: number;
-  readonly cpuSeconds: number;
-  readonly wallSeconds: number;
-}
-
-/** The part of vitest's JSON report the summary reads. */
+/** The part of vitest's JSON report the summary reads: each test's meta, where a slice of the exhaustive space records itself. */
 export interface VitestJsonReport {
-  readonly testResults: readonly { readonly assertionResults: readonly { readonly meta?: { readonly exhaustiveSlice?: ExhaustiveSliceMeta } }[] }[];
+  readonly testResults: readonly { readonly assertionResults: readonly { readonly meta?: { readonly exhaustiveSlice?: SliceRecord } }[] }[];
 }
 
 /**

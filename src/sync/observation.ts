@@ -52,9 +52,9 @@ export function runSync(implementation: SyncImplementation, state: SyncState, ra
 }
 
 /**
- * An observation whose split run is made on first use. Its getter lives on the prototype: an object
- * literal with its own getter gets a map of its own per object, which made building observations
- * several times slower than the runs they hold.
+ * An observation whose split run is made on first use. Its getter lives on the prototype: built as
+ * an object literal with its own getter, an observation cost several times the runs it holds (the
+ * exhaustive space spent about 160 µs a case on them, much of it in garbage collection).
  */
 class LazySplitObservation implements SyncObservation {
   readonly syncCase: SyncCase;

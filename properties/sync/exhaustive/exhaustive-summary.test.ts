@@ -4,11 +4,12 @@
  * recorded.
  */
 import { describe, expect, test } from 'vitest';
-import { summarizeExhaustiveSpace, type ExhaustiveSliceMeta, type VitestJsonReport } from '../../../scripts/exhaustive-summary.mjs';
+import { summarizeExhaustiveSpace, type VitestJsonReport } from '../../../scripts/exhaustive-summary.mjs';
+import type { SliceRecord } from './slice-test.ts';
 
-const slice = (space: string, spaceCases: number, cases: number, cpuSeconds: number): ExhaustiveSliceMeta => ({ space, spaceCases, cases, lawChecks: cases * 31, cpuSeconds, wallSeconds: cpuSeconds + 1 });
+const slice = (space: string, spaceCases: number, cases: number, cpuSeconds: number): SliceRecord => ({ space, spaceCases, cases, lawChecks: cases * 31, cpuSeconds, wallSeconds: cpuSeconds + 1 });
 
-const reportOf = (...slices: (ExhaustiveSliceMeta | undefined)[]): VitestJsonReport => ({
+const reportOf = (...slices: (SliceRecord | undefined)[]): VitestJsonReport => ({
   testResults: [{ assertionResults: slices.map((s) => (s === undefined ? { meta: {} } : { meta: { exhaustiveSlice: s } })) }],
 });
 
