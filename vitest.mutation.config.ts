@@ -24,7 +24,8 @@ export default defineConfig({
       'properties/docs/**',
       'properties/mutation/**',
     ],
-    testTimeout: 120_000,
-    hookTimeout: 120_000,
+    // Instrumented for coverage on a shared machine, the claims audit alone can take minutes.
+    testTimeout: 600_000,
+    hookTimeout: 600_000,
   },
 });

@@ -9,7 +9,13 @@
  * runs exactly as it does in `npm test`.
  */
 import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { INCREMENTAL_REPORT_FOLDER, MUTATION_SEED, mutationChunks, REPOSITORY_ROOT } from './mutation/mutation-report.ts';
+
+/** How each chunk's committed report was made, so a chunk whose coverage analysis changed is re-run in full. */
+const SETTINGS_FILE = join(REPOSITORY_ROOT, 'mutation/chunk-settings.json');
+const recorded: Record<string, { coverageAnalysis: string }> = existsSync(SETTINGS_FILE) ? JSON.parse(readFileSync(SETTINGS_FILE, 'utf8')) : {};
 
 const chunks = mutationChunks();
 const wanted = process.argv.slice(2);
@@ -27,13 +33,22 @@ const selected = wanted.length === 0 ? chunks : wanted.map((name) => chunks.find
 for (const chunk of selected) {
   if (chunk.files.length === 0) continue;
   const startedMs = Date.now();
-  console.log(`mutation: chunk ${chunk.name}, ${chunk.files.length} files`);
-  const run = spawnSync('npx', ['stryker', 'run', '--mutate', chunk.files.join(','), '--incrementalFile', `${INCREMENTAL_REPORT_FOLDER}/${chunk.name}.json`], { cwd: REPOSITORY_ROOT, env, stdio: 'inherit' });
+  // Incremental mode reuses verdicts whenever code and tests are unchanged; verdicts made under another
+  // coverage analysis must not be reused, so such a chunk runs in full.
+  const force = (recorded[chunk.name]?.coverageAnalysis ?? 'perTest') !== chunk.coverageAnalysis;
+  console.log(`mutation: chunk ${chunk.name}, ${chunk.files.length} files, ${chunk.coverageAnalysis} coverage${force ? ', in full (its report was made under another coverage analysis)' : ''}`);
+  const args = ['stryker', 'run', '--mutate', chunk.files.join(','), '--incrementalFile', `${INCREMENTAL_REPORT_FOLDER}/${chunk.name}.json`, '--coverageAnalysis', chunk.coverageAnalysis];
+  if (force) args.push('--force');
+  const run = spawnSync('npx', args, { cwd: REPOSITORY_ROOT, env, stdio: 'inherit' });
   const minutes = ((Date.now() - startedMs) / 60_000).toFixed(1);
   if (run.status !== 0) {
     failed++;
     console.error(`mutation: chunk ${chunk.name} failed after ${minutes} min (exit ${run.status ?? run.signal})`);
-  } else console.log(`mutation: chunk ${chunk.name} done in ${minutes} min`);
+  } else {
+    console.log(`mutation: chunk ${chunk.name} done in ${minutes} min`);
+    recorded[chunk.name] = { coverageAnalysis: chunk.coverageAnalysis };
+    writeFileSync(SETTINGS_FILE, `${JSON.stringify(recorded, null, 2)}\n`);
+  }
 }
 const scores = spawnSync('npx', ['tsx', 'scripts/mutation-scores.ts'], { cwd: REPOSITORY_ROOT, stdio: 'inherit' });
 process.exit(failed > 0 || scores.status !== 0 ? 1 : 0);

@@ -62,4 +62,17 @@ describe('test-and-clear across a DirtyMemoryBlock boundary', () => {
     expect(wrong).toEqual([]);
     expect(counted).toBe(newlySet);
   }, 60));
+
+  test('an empty range is clean and asks for no remote clear, before the patch as after', () => {
+    for (const offsetPage of [0, 5]) {
+      const mem = { blockPages: 64, blocks: [new Uint32Array(2).fill(0xffffffff)] };
+      const rb = { offsetPage, pages: 64 - offsetPage, bmap: new Uint32Array(2) };
+      const recorder = createEffectRecorder();
+      expect(testAndClearDirtyPrePatch(mem, rb, offsetPage + 7, 0, recorder.effects)).toBe(false);
+      expect(testAndClearDirtyLanded(mem, rb, offsetPage + 7, 0, recorder.effects)).toBe(0);
+      expect(recorder.calls).toEqual([]);
+      expect(Array.from(mem.blocks[0])).toEqual([0xffffffff, 0xffffffff]);
+      expect(Array.from(rb.bmap)).toEqual([0, 0]);
+    }
+  });
 });

@@ -36,6 +36,8 @@ const badInputs: readonly [string, (a: Arguments) => void, RegExp, typeof RangeE
   ['blockPages zero', (a) => (a.mem = { ...a.mem, blockPages: 0 }), /mem.blockPages must be a positive multiple of 64, got 0/, RangeError],
   ['block of the wrong length', (a) => (a.mem = { ...a.mem, blocks: [new Uint32Array(2), new Uint32Array(3)] }), /mem.blocks\[1\].length must be 2 \(blockPages \/ 32\), got 3/, RangeError],
   ['block of the wrong type', (a) => (a.mem = { ...a.mem, blocks: [new Uint32Array(2), new Int32Array(2) as unknown as Uint32Array] }), /mem.blocks\[1\] must be a Uint32Array, got Int32Array\(2\)/, TypeError],
+  // A hole used to be skipped by the check, and the sync then read a missing block.
+  ['hole in mem.blocks', (a) => (a.mem = { ...a.mem, blocks: [a.mem.blocks[0], , ...a.mem.blocks.slice(1)] as Uint32Array[] }), /mem.blocks\[1\] must be a Uint32Array, got undefined/, TypeError],
   ['bmap too short', (a) => (a.rb = { ...a.rb, bmap: new Uint32Array(2) }), /rb.bmap.length must be >= 4 to hold rb.pages bits, got 2/, RangeError],
   ['bmap of odd length', (a) => (a.rb = { ...a.rb, bmap: new Uint32Array(5) }), /rb.bmap.length must be even \(whole 64-bit words\), got 5/, RangeError],
   ['bmap a plain array', (a) => (a.rb = { ...a.rb, bmap: [0, 0, 0, 0] as unknown as Uint32Array }), /rb.bmap must be a Uint32Array, got Array\(4\)/, TypeError],

@@ -53,8 +53,12 @@ export function readRepositoryJson(relativePath: string, root = REPOSITORY_ROOT)
 interface MutationScope {
   readonly include: readonly string[];
   readonly exclude: readonly string[];
-  /** A core file belongs to the first chunk one of whose paths is the file or a folder above it. */
-  readonly chunks: readonly { readonly name: string; readonly paths: readonly string[] }[];
+  /**
+   * A core file belongs to the first chunk one of whose paths is the file or a folder above it. A
+   * chunk whose tests share values computed once (a `beforeAll` audit) asks for `coverageAnalysis:
+   * "all"`: per-test coverage would credit the shared code to one test only.
+   */
+  readonly chunks: readonly { readonly name: string; readonly paths: readonly string[]; readonly coverageAnalysis?: 'perTest' | 'all' }[];
 }
 
 /** The fast-check seed of every mutation run, so its verdicts can be reproduced. */
@@ -81,13 +85,13 @@ export function coreFiles(root = REPOSITORY_ROOT): string[] {
  * The core split into the chunks Stryker runs one at a time, each with its own incremental report, so
  * that an interrupted run keeps the chunks it finished.
  * @param root - the repository root
- * @returns each chunk's name and its core files, in the order of `mutation/scope.json`
+ * @returns each chunk's name, its core files and its coverage analysis, in the order of `mutation/scope.json`
  * @throws Error when a core file belongs to no chunk
  */
-export function mutationChunks(root = REPOSITORY_ROOT): { name: string; files: string[] }[] {
+export function mutationChunks(root = REPOSITORY_ROOT): { name: string; files: string[]; coverageAnalysis: 'perTest' | 'all' }[] {
   const scope = readRepositoryJson('mutation/scope.json', root) as MutationScope;
   const under = (file: string, path: string) => file === path || file.startsWith(`${path}/`);
-  const chunks = scope.chunks.map((chunk) => ({ name: chunk.name, files: [] as string[] }));
+  const chunks = scope.chunks.map((chunk) => ({ name: chunk.name, files: [] as string[], coverageAnalysis: chunk.coverageAnalysis ?? 'perTest' }));
   for (const file of coreFiles(root)) {
     const index = scope.chunks.findIndex((chunk) => chunk.paths.some((path) => under(file, path)));
     if (index < 0) throw new Error(`mutation/scope.json: the core file ${file} belongs to no chunk`);

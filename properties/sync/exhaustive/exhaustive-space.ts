@@ -9,11 +9,7 @@
  * DirtyMemoryBlock; long ranges cross into the third block.
  */
 import { buildCase, type BitmapFill } from '../../../src/sync/case-arbitraries.ts';
-import type { SyncImplementation } from '../../../src/sync/contract.ts';
-import { selectQemuPath } from '../../../src/sync/qemu/path-selection.ts';
-import { LAWS } from '../../../src/sync/laws/catalogue.ts';
-import type { LawId } from '../../../src/sync/laws/law.ts';
-import { observeSync } from '../../../src/sync/observation.ts';
+import { rangeError } from '../../../src/check.ts';
 import type { SyncCase } from '../../../src/sync/sync-case.ts';
 
 /** A fixed pair of fills: the source bitmap around the RAMBlock and its `bmap`. */
@@ -79,94 +75,18 @@ export function spaceCase(blockPages: number, pattern: BitmapPattern, offsetMod:
   return buildCase(`exhaustive ${pattern.name}`, layout, pattern.source, pattern.bmap, 0);
 }
 
-/**
- * Whether the QEMU models take their aligned path with a RAMBlock offset that is not word-aligned,
- * on the whole range or (for L9) on either part of the split.
- */
-function alignedPathUnalignedOffset(c: SyncCase, law: LawId): boolean {
-  const ranges: [number, number][] = [[c.startPage, c.npages]];
-  if (law === 'L9') ranges.push([c.startPage, c.splitPage - c.startPage], [c.splitPage, c.startPage + c.npages - c.splitPage]);
-  return c.offsetPage % 64 !== 0 && ranges.some(([start, npages]) => selectQemuPath(c.offsetPage, start, npages) === 'aligned');
-}
-
-/** One law broken by one implementation on one case, with the first such case. */
-export interface SpaceViolation {
-  readonly implementation: string;
-  readonly law: LawId;
-  readonly cases: number;
-  readonly first: { readonly syncCase: SyncCase; readonly message: string };
-}
-
-/** A violation found where its finding's condition does not hold (a bug no known finding explains). */
-export interface UnexplainedViolation {
-  readonly implementation: string;
-  readonly law: LawId;
-  readonly layout: string;
-  readonly message: string;
-}
 
 /**
- * Whether a known finding explains a violation on a case: the aligned path with a misaligned offset
- * (L1, L2, L5, L9 in both QEMU models), the aligned path's re-arm (L7 in both), or, after the patch,
- * a re-arm gated on the newly-set count (L7 on any path).
- * @returns true when the violation is a known finding on this case
+ * Which space a run covers, from `EXHAUSTIVE_SPACE`: `full` runs all of it (in
+ * `properties/sync/exhaustive/full/`, one file per block size and pattern, which vitest's config
+ * leaves out otherwise); unset or empty, only the word-edge cut-down.
+ * @param env - the environment (default `process.env`)
+ * @returns `full` or `word edges`
+ * @throws RangeError when the variable is set to anything else
  */
-export function explainedByFinding(implementation: string, law: LawId, c: SyncCase): boolean {
-  if (implementation !== 'qemu-pre-patch' && implementation !== 'qemu-landed') return false;
-  if (law === 'L7') return implementation === 'qemu-landed' || selectQemuPath(c.offsetPage, c.startPage, c.npages) === 'aligned';
-  return ['L1', 'L2', 'L5', 'L9'].includes(law) && alignedPathUnalignedOffset(c, law);
-}
-
-/** What a run over a space found. */
-export interface SpaceResult {
-  readonly cases: number;
-  readonly checks: number;
-  readonly violations: readonly SpaceViolation[];
-  readonly unexplained: readonly UnexplainedViolation[];
-}
-
-const describeLayout = (c: SyncCase) => `blockPages ${c.blockPages}, rb.offsetPage ${c.offsetPage}, rb.pages ${c.pages}; range startPage ${c.startPage} npages ${c.npages}; ${c.family}`;
-
-/**
- * Runs every law for every implementation over every case of a space.
- * @param implementations - the implementations
- * @param space - the dimensions
- * @returns counts, the violations per (implementation, law) and any the known findings do not explain
- */
-export function runSpace(implementations: readonly SyncImplementation[], space: SpaceDimensions): SpaceResult {
-  const found = new Map<string, { implementation: string; law: LawId; cases: number; first: { syncCase: SyncCase; message: string } }>();
-  const unexplained: UnexplainedViolation[] = [];
-  let cases = 0;
-  let checks = 0;
-  for (const blockPages of space.blockPages) {
-    for (const pattern of space.patterns) {
-      for (const offsetMod of space.offsetMods) {
-        for (const startMod of space.startMods) {
-          for (const npages of space.lengths) {
-            const syncCase = spaceCase(blockPages, pattern, offsetMod, startMod, npages);
-            cases++;
-            for (const implementation of implementations) {
-              const observation = observeSync(implementation, syncCase);
-              for (const law of LAWS) {
-                if (law.appliesTo !== undefined && !law.appliesTo(syncCase)) continue;
-                // L1 compares with the reference, so on the reference itself it cannot fail.
-                if (law.id === 'L1' && implementation.name === 'reference') continue;
-                checks++;
-                const message = law.check(observation);
-                if (message === null) continue;
-                const key = `${implementation.name} ${law.id}`;
-                const entry = found.get(key);
-                if (entry === undefined) found.set(key, { implementation: implementation.name, law: law.id, cases: 1, first: { syncCase, message } });
-                else entry.cases++;
-                if (!explainedByFinding(implementation.name, law.id, syncCase) && unexplained.length < 20) {
-                  unexplained.push({ implementation: implementation.name, law: law.id, layout: describeLayout(syncCase), message });
-                }
-              }
-            }
-          }
-        }
-      }
-    }
-  }
-  return { cases, checks, violations: [...found.values()], unexplained };
+export function exhaustiveSpaceFromEnv(env: NodeJS.ProcessEnv = process.env): 'full' | 'word edges' {
+  const value = env.EXHAUSTIVE_SPACE?.trim() ?? '';
+  if (value === 'full') return 'full';
+  if (value === '') return 'word edges';
+  throw rangeError('exhaustiveSpaceFromEnv', 'EXHAUSTIVE_SPACE', '"full" or unset', env.EXHAUSTIVE_SPACE);
 }

@@ -52,3 +52,25 @@ export function maskInRange(firstBit: number, start: number, count: number): num
   const to = Math.min(start + count, firstBit + 32);
   return from < to ? rangeMask(from - firstBit, to - from) : 0;
 }
+
+/**
+ * The source bits of 32 consecutive global pages as one word, page `firstPage + i` as bit `i`, across
+ * DirtyMemoryBlock boundaries; pages past the end of memory read as 0.
+ * @param mem - the memory
+ * @param firstPage - the global page of bit 0 (non-negative)
+ * @returns the word, unsigned
+ */
+export function sourceWordAt(mem: DirtyMemory, firstPage: number): number {
+  const word = Math.floor(firstPage / 32);
+  const shift = firstPage % 32;
+  const low = memoryWord(mem, word) >>> shift;
+  // A shift by 32 is a shift by 0 in JavaScript, so a word-aligned page reads one word only.
+  return shift === 0 ? low : (low | (memoryWord(mem, word + 1) << (32 - shift))) >>> 0;
+}
+
+/** Word `word` of the memory's blocks laid end to end, 0 past the last block. */
+function memoryWord(mem: DirtyMemory, word: number): number {
+  const wordsPerBlock = mem.blockPages / 32;
+  const block = mem.blocks[Math.floor(word / wordsPerBlock)];
+  return block === undefined ? 0 : block[word % wordsPerBlock];
+}

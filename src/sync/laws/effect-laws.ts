@@ -16,12 +16,13 @@ export const remoteClearLaw: SyncLaw = defineLaw({
     const malformed = firstMalformed(whole.calls, ['clearDirtyLog', 'deferDirtyLogClear']);
     if (malformed) return malformed;
     const { startPage, npages } = syncCase;
-    for (const call of callsOf(whole.calls, 'clearDirtyLog')) {
+    const clearCalls = callsOf(whole.calls, 'clearDirtyLog');
+    for (const call of clearCalls) {
       if (call.startPage < startPage || call.startPage + call.npages > startPage + npages) {
         return `${formatEffectCall(call)} reaches outside the synced range [${startPage}, ${startPage + npages})`;
       }
     }
-    const clears = coverage(callsOf(whole.calls, 'clearDirtyLog'), startPage, npages);
+    const clears = coverage(clearCalls, startPage, npages);
     const deferred = coverage(callsOf(whole.calls, 'deferDirtyLogClear'), startPage, npages);
     for (let i = 0; i < npages; i++) {
       if (clears[i] > 1) return `page ${startPage + i}'s remote dirty log is cleared ${clears[i]} times`;
@@ -50,8 +51,8 @@ export const rearmLaw: SyncLaw = defineLaw({
     const notRearmed = firstSelectedPage(before.mem, whole.after.mem, (b, a, first) => {
       let cleared = b & ~a;
       // Only words with cleared bits look for the ranges that cover them (a reference run makes a re-arm per page).
-      for (let i = cleared === 0 ? covered.length : firstEndingAfter(covered, first); i < covered.length && covered[i][0] < first + 32; i++) {
-        cleared &= ~maskInRange(first, covered[i][0], covered[i][1] - covered[i][0]);
+      for (let i = cleared === 0 ? covered.length : firstEndingAfter(covered, first); i < covered.length && covered[i] < first + 32; i += 2) {
+        cleared &= ~maskInRange(first, covered[i], covered[i + 1] - covered[i]);
       }
       return cleared;
     });
@@ -94,10 +95,13 @@ function callsOf(calls: readonly EffectCall[], kind: EffectKind): WellFormedCall
 /** The first call of the given kinds whose arguments are not a non-negative start and a positive count. */
 function firstMalformed(calls: readonly EffectCall[], kinds: readonly EffectKind[]): string | null {
   for (const call of calls) {
-    if (!kinds.includes(call.kind)) continue;
     const { startPage, npages } = call;
-    if (typeof startPage !== 'number' || !Number.isSafeInteger(startPage) || startPage < 0) return `${formatEffectCall(call)} has a start page that is not a non-negative integer`;
-    if (typeof npages !== 'number' || !Number.isSafeInteger(npages) || npages < 1) return `${formatEffectCall(call)} has a page count that is not a positive integer`;
+    const startValid = typeof startPage === 'number' && Number.isSafeInteger(startPage) && startPage >= 0;
+    const countValid = typeof npages === 'number' && Number.isSafeInteger(npages) && npages >= 1;
+    // Almost every call is well-formed; only a malformed one pays for the lookup of its kind.
+    if ((startValid && countValid) || !kinds.includes(call.kind)) continue;
+    if (!startValid) return `${formatEffectCall(call)} has a start page that is not a non-negative integer`;
+    return `${formatEffectCall(call)} has a page count that is not a positive integer`;
   }
   return null;
 }
@@ -113,26 +117,33 @@ function coverage(calls: readonly WellFormedCall[], start: number, count: number
   return covered;
 }
 
-/** The calls' page ranges as sorted, disjoint `[start, end)` pairs. */
-function mergedRanges(calls: readonly WellFormedCall[]): [number, number][] {
-  const sorted = calls.map((call): [number, number] => [call.startPage, call.startPage + call.npages]).sort((x, y) => x[0] - y[0]);
-  const merged: [number, number][] = [];
-  for (const range of sorted) {
-    const last = merged[merged.length - 1];
-    if (last && range[0] <= last[1]) last[1] = Math.max(last[1], range[1]);
-    else merged.push([...range]);
+/**
+ * The calls' page ranges as sorted, disjoint ranges, flattened: `[start0, end0, start1, end1, …]`
+ * with ends exclusive (one array per check, not one per range).
+ */
+function mergedRanges(calls: readonly WellFormedCall[]): number[] {
+  let inOrder = true;
+  for (let i = 1; i < calls.length && inOrder; i++) inOrder = calls[i - 1].startPage <= calls[i].startPage;
+  // Implementations re-arm in page order, so the sort is rarely needed.
+  const sorted = inOrder ? calls : [...calls].sort((x, y) => x.startPage - y.startPage);
+  const merged: number[] = [];
+  for (const call of sorted) {
+    const end = call.startPage + call.npages;
+    const last = merged.length - 1;
+    if (last > 0 && call.startPage <= merged[last]) merged[last] = Math.max(merged[last], end);
+    else merged.push(call.startPage, end);
   }
   return merged;
 }
 
-/** Index of the first range in sorted, disjoint `ranges` that ends after `page`. */
-function firstEndingAfter(ranges: readonly [number, number][], page: number): number {
+/** Index (even) of the first range in flattened, sorted, disjoint `ranges` that ends after `page`. */
+function firstEndingAfter(ranges: readonly number[], page: number): number {
   let low = 0;
-  let high = ranges.length;
+  let high = ranges.length / 2;
   while (low < high) {
     const middle = (low + high) >>> 1;
-    if (ranges[middle][1] <= page) low = middle + 1;
+    if (ranges[2 * middle + 1] <= page) low = middle + 1;
     else high = middle;
   }
-  return low;
+  return 2 * low;
 }

@@ -1,0 +1,4 @@
+/** The whole exhaustive space on 128-page DirtyMemoryBlocks with the 'fixed random' bitmap pattern (see `../full-space-slice.ts`). */
+import { testFullSpaceSlice } from '../full-space-slice.ts';
+
+testFullSpaceSlice(128, 'fixed random');
