@@ -3,9 +3,10 @@ import { configDefaults, defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['properties/**/*.test.ts', 'golden/**/*.test.ts', 'src/**/*.test.ts', 'bench/**/*.test.ts'],
-    // Tests that start many child processes or compilers (`*.long.test.ts`: the plug-in runners, the
-    // misbehaving-plug-in kit, the qemu command's runs) keep `npm test` near a minute; `npm run test:all`
-    // and CI (`.ci/run`) run them too.
+    // Tests that start child processes or compilers, or recompute a whole record (`*.long.test.ts`: the
+    // plug-in runners, the misbehaving-plug-in kit, the qemu command and fixture layouts, the CLI, the
+    // report, the convergence golden file) stay out of `npm test`; `npm run test:all` and CI
+    // (`.ci/run`) run them too.
     exclude: [
       ...configDefaults.exclude,
       ...(process.env.DSO_LONG_TESTS ? [] : ['**/*.long.test.ts']),
@@ -14,6 +15,10 @@ export default defineConfig({
     ],
     // Property runs are CPU-bound; two workers match the CI machine's two cores.
     maxWorkers: 2,
+    // Test files share each worker's loaded modules instead of importing them afresh: importing was
+    // two thirds of npm test's time (mathjs, the sync and simulator core), and no test relies on a fresh
+    // module (they keep no state between files; the mutation run has its own config).
+    isolate: false,
     testTimeout: 60_000,
     hookTimeout: 60_000,
     coverage: {
