@@ -26,6 +26,9 @@ export default defineConfig({
       'properties/docs/**',
       'properties/mutation/**',
     ],
+    // Tests that share an expensive value build it per test here, so per-test coverage credits each
+    // test with the code it depends on (properties/per-test-fixture.ts).
+    env: { DSO_PER_TEST_FIXTURES: '1' },
     // Instrumented for coverage on a shared machine, the claims audit alone can take minutes.
     testTimeout: 600_000,
     hookTimeout: 600_000,

@@ -2,26 +2,24 @@
  * The audit of the seed's worked numbers, and the printed-precision rule it applies.
  */
 import fc from 'fast-check';
-import { beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { printedMatch } from '../../src/convergence/claim-precision.ts';
 import { auditSeedClaims, type ClaimAuditRow } from '../../src/convergence/claims-audit.ts';
 import { SEED_CLAIMS } from '../../src/convergence/seed-claims.ts';
 import { property } from '../fast-check-property.ts';
+import { perTestFixture } from '../per-test-fixture.ts';
 
 describe('seed claims audit', () => {
-  let rows: ClaimAuditRow[];
-  beforeAll(() => {
-    rows = auditSeedClaims();
-  });
-  const row = (id: string) => rows.find((r) => r.claim.id === id) as ClaimAuditRow;
+  const auditRows = perTestFixture(() => auditSeedClaims());
+  const row = (id: string) => auditRows().find((r) => r.claim.id === id) as ClaimAuditRow;
 
   test('has one row per worked number, in the seed\'s order', () => {
-    expect(rows.map((r) => `${r.claim.relation} ${r.claim.value}`)).toEqual(['= 146', '> 219', '= 24', '> 27.2', '< 7.7', '< 5.35', '< 13.8', '< 13.75']);
-    expect(rows.map((r) => r.claim)).toEqual(SEED_CLAIMS);
+    expect(auditRows().map((r) => `${r.claim.relation} ${r.claim.value}`)).toEqual(['= 146', '> 219', '= 24', '> 27.2', '< 7.7', '< 5.35', '< 13.8', '< 13.75']);
+    expect(auditRows().map((r) => r.claim)).toEqual(SEED_CLAIMS);
   });
 
   test('reproduces every number from its equation, and finds (19)\'s two dirty rates outside (15)', () => {
-    expect(Object.fromEntries(rows.map((r) => [r.claim.id, r.verdict]))).toEqual({
+    expect(Object.fromEntries(auditRows().map((r) => [r.claim.id, r.verdict]))).toEqual({
       'case1-x73-transfer': 'reproduced',
       'case1-x73-downtime': 'reproduced',
       'case1-x12-transfer': 'reproduced',
@@ -34,7 +32,7 @@ describe('seed claims audit', () => {
   });
 
   test('finds 27.2 truncated from 27.27… and 5.35 rounded from 5.3524…; the rest exact', () => {
-    expect(rows.map((r) => r.match)).toEqual(['exact', 'exact', 'exact', 'truncated', 'exact', 'rounded', 'exact', 'exact']);
+    expect(auditRows().map((r) => r.match)).toEqual(['exact', 'exact', 'exact', 'truncated', 'exact', 'rounded', 'exact', 'exact']);
     expect(row('case1-x12-downtime').closedForm).toBeCloseTo(300 / 11, 12);
     expect(row('case2-x73-eq19').closedForm).toBeCloseTo(60750 / 11350, 12);
   });
@@ -71,7 +69,7 @@ describe('seed claims audit', () => {
   });
 
   test('is the same data on every run', () => {
-    expect(JSON.stringify(auditSeedClaims())).toBe(JSON.stringify(rows));
+    expect(JSON.stringify(auditSeedClaims())).toBe(JSON.stringify(auditRows()));
   });
 });
 

@@ -3,11 +3,12 @@
  * the premises each step needs are the ones found, and an altered step is caught.
  */
 import fc from 'fast-check';
-import { beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { checkDerivation, checkStep, type StepCheck } from '../../src/convergence/derivation-check.ts';
 import { DERIVATION_LINKS, DERIVATION_STEPS, type DerivationLink, type DerivationStep } from '../../src/convergence/derivation-steps.ts';
 import { exactMath } from '../../src/convergence/exact-math.ts';
 import { property } from '../fast-check-property.ts';
+import { perTestFixture } from '../per-test-fixture.ts';
 
 const link = (from: string, to: string): DerivationLink => {
   const found = DERIVATION_LINKS.find((l) => l.from === from && l.to === to);
@@ -18,17 +19,14 @@ const alter = (id: string, expression: string): DerivationStep[] => DERIVATION_S
 const reliance = (check: StepCheck) => check.reliesOn.map((r) => r.premise);
 
 describe('the seed\'s derivation', () => {
-  let checks: StepCheck[];
-  beforeAll(() => {
-    checks = checkDerivation();
-  });
+  const derivationChecks = perTestFixture(() => checkDerivation());
 
   test('claims every consecutive step from (1)→(2) to (19)→(19D)', () => {
-    expect(checks.map((c) => `${c.from}→${c.to}`)).toEqual(DERIVATION_LINKS.map((l) => `${l.from}→${l.to}`));
+    expect(derivationChecks().map((c) => `${c.from}→${c.to}`)).toEqual(DERIVATION_LINKS.map((l) => `${l.from}→${l.to}`));
   });
 
   test('has every step an equivalence under its premises, with both truth values sampled', () => {
-    for (const check of checks) {
+    for (const check of derivationChecks()) {
       expect({ step: `${check.from}→${check.to}`, verdict: check.verdict, undefinedPoints: check.counts.undefined }).toEqual({ step: `${check.from}→${check.to}`, verdict: 'equivalence', undefinedPoints: 0 });
       expect(check.samples - check.boundarySamples).toBe(200);
       expect(check.boundarySamples).toBeGreaterThan(20);
@@ -38,16 +36,16 @@ describe('the seed\'s derivation', () => {
   });
 
   test('has every step an exact identity diff(to) = k·diff(from) with k > 0 on every sample', () => {
-    for (const check of checks) expect({ step: `${check.from}→${check.to}`, ...check.symbolic }).toMatchObject({ step: `${check.from}→${check.to}`, identity: true, multiplierSign: 'positive' });
+    for (const check of derivationChecks()) expect({ step: `${check.from}→${check.to}`, ...check.symbolic }).toMatchObject({ step: `${check.from}→${check.to}`, identity: true, multiplierSign: 'positive' });
   });
 
   test('needs B > D where a step multiplies or divides by B − D, or substitutes t from (2)', () => {
-    const needsRate = checks.filter((c) => reliance(c).includes('B > D')).map((c) => `${c.from}→${c.to}`);
+    const needsRate = derivationChecks().filter((c) => reliance(c).includes('B > D')).map((c) => `${c.from}→${c.to}`);
     expect(needsRate).toEqual(['1→2', '3→4', '4→5', '10→11', '11→12', '12→12D', '13→14', '14→15', '18→19', '19→19D']);
   });
 
   test('needs the case condition where R is substituted, and (13) again for (18)→(19), which divides by 100 − x', () => {
-    const byStep = Object.fromEntries(checks.map((c) => [`${c.from}→${c.to}`, reliance(c)]));
+    const byStep = Object.fromEntries(derivationChecks().map((c) => [`${c.from}→${c.to}`, reliance(c)]));
     expect(byStep['6→7']).toContain('(3) x + t > 100');
     expect(byStep['16→17']).toContain('(13) x + t < 100');
     expect(byStep['18→19']).toContain('(13) x + t < 100');
@@ -56,11 +54,11 @@ describe('the seed\'s derivation', () => {
   });
 
   test('needs nothing beyond the critical state for the pure substitutions (7)→(8) and (17)→(18), and (8)→(9)', () => {
-    for (const step of ['7→8', '8→9', '17→18']) expect(checks.find((c) => `${c.from}→${c.to}` === step)?.reliesOn).toEqual([]);
+    for (const step of ['7→8', '8→9', '17→18']) expect(derivationChecks().find((c) => `${c.from}→${c.to}` === step)?.reliesOn).toEqual([]);
   });
 
   test('gives a reliance counterexample that really breaks the step when evaluated exactly', () => {
-    const check = checks.find((c) => c.from === '10');
+    const check = derivationChecks().find((c) => c.from === '10');
     const point = check?.reliesOn[0].counterexample.inputs ?? {};
     const scope = Object.fromEntries(Object.entries(point).map(([name, value]) => [name, exactMath.fraction(value)]));
     const from = exactMath.evaluate(DERIVATION_STEPS.find((s) => s.id === '10')?.expression ?? '', scope);
