@@ -13,21 +13,16 @@ import { CASE_FAMILIES, QEMU_BLOCK_PAGES } from '../../src/sync/case-families.ts
 import { createEffectRecorder } from '../../src/sync/effect-recorder.ts';
 import { validateSyncArguments } from '../../src/sync/sync-arguments.ts';
 import type { SyncCase } from '../../src/sync/sync-case.ts';
+import { perTestFixture } from '../per-test-fixture.ts';
 
 const SAMPLE_SEED = 20251215;
 
-const samples = new Map<string, readonly SyncCase[]>();
-
-/** The family's fixed sample (drawn once per family; the cases are only read). */
-function sampleOf(name: string, count: number): readonly SyncCase[] {
-  const family = CASE_FAMILIES.find((f) => f.name === name)!;
-  const key = `${name}/${count}`;
-  if (!samples.has(key)) samples.set(key, fc.sample(family.arbitrary, { seed: SAMPLE_SEED, numRuns: count }));
-  return samples.get(key)!;
-}
-
 // QEMU-size cases hold two 256 KiB source blocks each, so that family gets the smallest sample.
 const SAMPLE_SIZE: Readonly<Record<string, number>> = { 'any-range': 400, 'whole-block': 400, 'aligned-block': 200, 'unaligned-block': 200, 'short-neighbour': 200, 'qemu-block-size': 60 };
+
+/** Each family's fixed sample, drawn once per file (once per test in mutation runs); the cases are only read. */
+const samples = new Map(CASE_FAMILIES.map((family) => [family.name, perTestFixture(() => fc.sample(family.arbitrary, { seed: SAMPLE_SEED, numRuns: SAMPLE_SIZE[family.name] }))]));
+const sampleOf = (name: string): readonly SyncCase[] => samples.get(name)!();
 
 const room = (c: SyncCase) => c.pages - c.startPage;
 const endsMemory = (c: SyncCase) => c.offsetPage + c.pages + (c.neighbourPages ?? 0) === c.source.length * c.blockPages;
@@ -43,7 +38,7 @@ const FIRST_BLOCKS: Readonly<Record<string, number>> = { 'any-range': 3, 'whole-
 describe('every family', () => {
   for (const family of CASE_FAMILIES) {
     test(`${family.name}: every case is a valid call, its split inside the range, its RAMBlock in the first ${FIRST_BLOCKS[family.name]} DirtyMemoryBlock(s)`, () => {
-      for (const c of sampleOf(family.name, SAMPLE_SIZE[family.name])) {
+      for (const c of sampleOf(family.name)) {
         const where = `offsetPage ${c.offsetPage}, pages ${c.pages}, startPage ${c.startPage}, npages ${c.npages}, blockPages ${c.blockPages}`;
         expect(() => validateSyncArguments(family.name, { blockPages: c.blockPages, blocks: [...c.source] }, { offsetPage: c.offsetPage, pages: c.pages, bmap: c.bmap }, c.startPage, c.npages, createEffectRecorder().effects), where).not.toThrow();
         expect(c.splitPage >= c.startPage && c.splitPage <= c.startPage + c.npages, `split ${c.splitPage}: ${where}`).toBe(true);
@@ -55,18 +50,18 @@ describe('every family', () => {
 
 describe('family shapes', () => {
   test('aligned-block: offset, start and length are whole 64-page words', () => {
-    for (const c of sampleOf('aligned-block', SAMPLE_SIZE['aligned-block'])) expect([c.offsetPage % 64, c.startPage % 64, c.npages % 64]).toEqual([0, 0, 0]);
+    for (const c of sampleOf('aligned-block')) expect([c.offsetPage % 64, c.startPage % 64, c.npages % 64]).toEqual([0, 0, 0]);
   });
 
   test('unaligned-block: the offset is not a whole word, the global start and the length are', () => {
-    for (const c of sampleOf('unaligned-block', SAMPLE_SIZE['unaligned-block'])) {
+    for (const c of sampleOf('unaligned-block')) {
       expect(c.offsetPage % 64).not.toBe(0);
       expect([(c.offsetPage + c.startPage) % 64, c.npages % 64]).toEqual([0, 0]);
     }
   });
 
   test('short-neighbour: a block shorter than a word synced whole in most cases, not at all in some', () => {
-    const cases = sampleOf('short-neighbour', SAMPLE_SIZE['short-neighbour']);
+    const cases = sampleOf('short-neighbour');
     for (const c of cases) expect(c.pages < 64 && c.startPage === 0 && (c.npages === 0 || c.npages === c.pages) && c.neighbourPages! > 0).toBe(true);
     // One case in eight is empty: about 175 of 200 whole, 25 empty.
     expect(count(cases, (c) => c.npages === c.pages)).toBeGreaterThan(150);
@@ -74,7 +69,7 @@ describe('family shapes', () => {
   });
 
   test('qemu-block-size: QEMU-size blocks; aligned and misaligned starts and lengths all occur, the aligned path in over a quarter', () => {
-    const cases = sampleOf('qemu-block-size', SAMPLE_SIZE['qemu-block-size']);
+    const cases = sampleOf('qemu-block-size');
     for (const c of cases) expect(c.blockPages).toBe(QEMU_BLOCK_PAGES);
     expect(count(cases, (c) => (c.offsetPage + c.startPage) % 64 !== 0), 'misaligned global starts').toBeGreaterThan(8);
     expect(count(cases, (c) => c.npages % 64 !== 0), 'misaligned lengths').toBeGreaterThan(8);
@@ -84,7 +79,7 @@ describe('family shapes', () => {
 });
 
 describe('any-range reaches both paths', () => {
-  const cases = () => sampleOf('any-range', SAMPLE_SIZE['any-range']);
+  const cases = () => sampleOf('any-range');
 
   test('the aligned path at an offset that is not a whole word, in over a tenth of the cases', () => {
     // About 23 %; without the snap of the start or of the length, about 1 %.
@@ -110,7 +105,7 @@ describe('any-range reaches both paths', () => {
 });
 
 describe('whole-block', () => {
-  const cases = () => sampleOf('whole-block', SAMPLE_SIZE['whole-block']);
+  const cases = () => sampleOf('whole-block');
 
   test('syncs start 0 and the whole length; most blocks at a whole-word offset are whole words long, as QEMU lays them out', () => {
     for (const c of cases()) expect([c.startPage, c.npages]).toEqual([0, c.pages]);
