@@ -2,7 +2,9 @@
  * Meta-tests of the laws: every kind of violation each law reports is produced by a crafted wrong
  * implementation, and reported with its message, exactly. The wrong implementations are the reference
  * with one thing done wrong, run on one small case whose every expected number is worked out by hand
- * below, so a law that stops noticing a kind of bug, or describes it wrongly, fails here.
+ * below, so a law that stops noticing a kind of bug, or describes it wrongly, fails here. The other
+ * way round, implementations that do something unusual but allowed (re-arms out of page order, or
+ * overlapping) must break no law.
  *
  * The case: 64-page DirtyMemoryBlocks, a RAMBlock at global page 8 of 48 pages, the range
  * block-relative [4, 12) (global [12, 20)), split at 8. Dirty source pages: 0–3 and 60 (other
@@ -169,8 +171,10 @@ describe('each law reports each kind of violation, with its message', () => {
   test('every law has at least one crafted violation here', () => {
     expect(new Set(VIOLATIONS.map((v) => v.law))).toEqual(new Set(LAWS.map((law) => law.id)));
   });
+});
 
-  test('an unknown law id is refused with the ids there are', () => {
+describe('lawById', () => {
+  test('refuses an unknown id, naming the ids there are', () => {
     expect(() => lawById('L10' as LawId)).toThrow(new RangeError('lawById: id must be one of L1, L2, L3, L4, L5, L6, L7, L8, L9, got "L10"'));
   });
 });
