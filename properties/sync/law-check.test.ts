@@ -89,6 +89,13 @@ describe('checkLaw', () => {
     const { counterexample } = checkLaw(flaky, lawById('L1'), LENGTHS, SETTINGS, false);
     expect(counterexample?.violation).toBe('the law held when the counterexample was replayed (a non-deterministic implementation?)');
   });
+
+  test('throws, never reads as holding, when fast-check skips every case and so checks none', () => {
+    // A law that rejects every case the way a precondition does: fast-check gives up after its skip
+    // budget with no counterexample, and the result must not look like a law that held.
+    const rejectsEveryCase = { ...lawById('L1'), check: () => { fc.pre(false); return null; } };
+    expect(() => checkLaw(reference, rejectsEveryCase, LENGTHS, { seed: DEFAULT_SEED, numRuns: 4 })).toThrow('checkLaw: L1 on family lengths skipped 401 cases after 0 runs and gave no counterexample');
+  });
 });
 
 describe('checkEntry', () => {
