@@ -4,43 +4,13 @@
  * the aligned path's reason.
  */
 import { describe, expect, test } from 'vitest';
-import { allocateBitmap, testAndSet } from '../../src/bitmap/bitmap.ts';
-import type { SyncImplementation } from '../../src/sync/contract.ts';
 import { deriveCause } from '../../src/sync/finding-causes.ts';
 import { lawById } from '../../src/sync/laws/catalogue.ts';
-import type { LawId } from '../../src/sync/laws/law.ts';
 import { observeSync } from '../../src/sync/observation.ts';
 import { qemuLanded } from '../../src/sync/qemu-landed.ts';
 import { qemuPrePatch } from '../../src/sync/qemu-pre-patch.ts';
-import type { SyncCase } from '../../src/sync/sync-case.ts';
 import { expectCauseMatchesPath } from './finding-cause-check.ts';
-
-interface Layout {
-  readonly blockPages: number;
-  readonly blocks: number;
-  readonly offsetPage: number;
-  readonly pages: number;
-  readonly startPage: number;
-  readonly npages: number;
-  /** Global pages dirty in the source. */
-  readonly dirty: readonly number[];
-  /** Block-relative pages already pending in bmap. */
-  readonly pending: readonly number[];
-}
-
-function buildCase(layout: Layout): SyncCase {
-  const source = Array.from({ length: layout.blocks }, () => allocateBitmap(layout.blockPages));
-  for (const g of layout.dirty) testAndSet(source[Math.floor(g / layout.blockPages)], g % layout.blockPages);
-  const bmap = allocateBitmap(Math.ceil(layout.pages / 64) * 64);
-  for (const p of layout.pending) testAndSet(bmap, p);
-  return { family: 'hand-written', blockPages: layout.blockPages, source, offsetPage: layout.offsetPage, pages: layout.pages, bmap, startPage: layout.startPage, npages: layout.npages, splitPage: layout.startPage };
-}
-
-function broken(implementation: SyncImplementation, law: LawId, layout: Layout) {
-  const observation = observeSync(implementation, buildCase(layout));
-  expect(lawById(law).check(observation), `${implementation.name} should break ${law}`).not.toBeNull();
-  return observation;
-}
+import { handWrittenCase as buildCase, observeBroken as broken } from './hand-written-case.ts';
 
 describe('deriveCause', () => {
   test('a one-page range on qemu-landed takes the misaligned path: its L7 cause is the misaligned re-arm, not the aligned one', () => {

@@ -43,6 +43,17 @@ const badInputs: readonly [string, (a: Arguments) => void, RegExp, typeof RangeE
   ['bmap a plain array', (a) => (a.rb = { ...a.rb, bmap: [0, 0, 0, 0] as unknown as Uint32Array }), /rb.bmap must be a Uint32Array, got Array\(4\)/, TypeError],
   ['block past memory', (a) => (a.rb = { ...a.rb, offsetPage: 30 }), /rb.offsetPage \+ rb.pages must be <= 128 \(pages in mem.blocks\), got 130/, RangeError],
   ['missing effect', (a) => (a.effects = { clearDirtyLog: () => {} } as unknown as SyncEffects), /effects.dirtyBitsCleared must be a function, got undefined/, TypeError],
+  // Each argument and field of the wrong kind is named in full, with the value it got.
+  ['mem that is null', (a) => (a.mem = null as unknown as DirtyMemory), /mem must be an object, got null$/, TypeError],
+  ['blockPages given as a string', (a) => (a.mem = { ...a.mem, blockPages: '64' as unknown as number }), /mem.blockPages must be a number, got "64"$/, TypeError],
+  ['blocks that is not an array', (a) => (a.mem = { ...a.mem, blocks: new Uint32Array(4) as unknown as Uint32Array[] }), /mem.blocks must be an array of Uint32Array, got Uint32Array\(4\)$/, TypeError],
+  ['rb that is an array', (a) => (a.rb = [] as unknown as RamBlock), /rb must be an object, got Array\(0\)$/, TypeError],
+  ['negative offsetPage', (a) => (a.rb = { ...a.rb, offsetPage: -1 }), /rb.offsetPage must be >= 0, got -1$/, RangeError],
+  ['pages given as a string', (a) => (a.rb = { ...a.rb, pages: '100' as unknown as number }), /rb.pages must be a number, got "100"$/, TypeError],
+  ['effects that is undefined', (a) => (a.effects = undefined as unknown as SyncEffects), /effects must be an object, got undefined$/, TypeError],
+  ['missing clearDirtyLog', (a) => (a.effects = { dirtyBitsCleared: () => {} } as unknown as SyncEffects), /effects.clearDirtyLog must be a function, got undefined$/, TypeError],
+  // The deferred clear is optional, but when present it must be callable.
+  ['deferDirtyLogClear that is not a function', (a) => (a.effects = { ...a.effects, deferDirtyLogClear: 1 } as unknown as SyncEffects), /effects.deferDirtyLogClear must be a function, got 1$/, TypeError],
 ];
 
 describe('argument validation', () => {
@@ -51,12 +62,12 @@ describe('argument validation', () => {
       test(`${implementation.name} rejects a ${what} and changes nothing`, () => {
         const args = validArguments();
         breakIt(args);
-        const before = { blocks: args.mem.blocks.map((b) => b.slice()), bmap: args.rb.bmap.slice() };
+        // A deep copy, so that a mem or rb of the wrong kind is compared as it was given.
+        const before = structuredClone({ mem: args.mem, rb: args.rb });
         const call = () => implementation.syncDirtyBitmap(args.mem, args.rb, args.startPage as number, args.npages as number, args.effects);
         expect(call).toThrow(kind);
         expect(call).toThrow(new RegExp(`^${implementation.name}\\.syncDirtyBitmap: ${message.source}`));
-        expect(args.mem.blocks).toEqual(before.blocks);
-        expect(args.rb.bmap).toEqual(before.bmap);
+        expect({ mem: args.mem, rb: args.rb }).toEqual(before);
       });
     }
   }

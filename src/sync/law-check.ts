@@ -60,6 +60,7 @@ export function runsFor(family: CaseFamily, settings: PropertySettings): number 
  * @param settings - seed, runs and optional replay path
  * @param shrink - false to keep the first failing case as found (when only "is it broken" matters)
  * @returns the result, with a (by default shrunk) counterexample when the law is broken
+ * @throws Error when fast-check gave up without a counterexample (too many skipped cases)
  */
 export function checkLaw(implementation: SyncImplementation, law: SyncLaw, family: CaseFamily, settings: PropertySettings, shrink = true): LawCheckResult {
   let applicableRuns = 0;
@@ -74,7 +75,10 @@ export function checkLaw(implementation: SyncImplementation, law: SyncLaw, famil
     ...(settings.path ? { path: settings.path } : {}),
   });
   const result = { implementation: implementation.name, family: family.name, law: law.id, runs: details.numRuns, applicableRuns, seed: settings.seed };
-  if (!details.failed || details.counterexample === null) return result;
+  if (!details.failed) return result;
+  // fast-check also fails without a counterexample, when it skipped too many cases (`fc.pre` in a
+  // law or a generator): then too few cases were checked for the law to read as holding.
+  if (details.counterexample === null) throw new Error(`checkLaw: ${law.id} on family ${family.name} skipped ${details.numSkips} cases after ${details.numRuns} runs and gave no counterexample`);
   const [syncCase] = details.counterexample;
   const observation = observeSync(implementation, syncCase);
   return {
