@@ -55,8 +55,9 @@ interface MutationScope {
   readonly exclude: readonly string[];
   /**
    * A core file belongs to the first chunk one of whose paths is the file or a folder above it. A
-   * chunk whose tests share values computed once (a `beforeAll` audit) asks for `coverageAnalysis:
-   * "all"`: per-test coverage would credit the shared code to one test only.
+   * chunk may ask for `coverageAnalysis: "all"` (every related test for every covered mutant) where
+   * per-test coverage cannot be trusted; tests that share a computed value use
+   * `properties/per-test-fixture.ts` instead, so every chunk runs per test today.
    */
   readonly chunks: readonly { readonly name: string; readonly paths: readonly string[]; readonly coverageAnalysis?: 'perTest' | 'all' }[];
 }
