@@ -4,6 +4,7 @@
  * is not a multiple of 64 pages (the misaligned path) and, for contrast, one that is.
  */
 import { allocateBitmap } from '../bitmap/bitmap.ts';
+import { rangeError, requireInteger } from '../check.ts';
 import type { SyncImplementation } from './contract.ts';
 import { CountingEffects, type EffectCounts } from './counting-effects.ts';
 
@@ -24,8 +25,14 @@ export interface RemoteClearRow {
  * @param sizesPages - RAMBlock lengths in pages
  * @param blockPages - DirtyMemoryBlock size in pages
  * @returns one row per size
+ * @throws TypeError or RangeError when `blockPages` is not a positive multiple of 64 or a size is not a
+ *   non-negative integer, before anything is synced
  */
 export function measureRemoteClears(implementations: readonly SyncImplementation[], sizesPages: readonly number[], blockPages: number): RemoteClearRow[] {
+  const fn = 'measureRemoteClears';
+  requireInteger(fn, 'blockPages', blockPages, 64);
+  if (blockPages % 64 !== 0) throw rangeError(fn, 'blockPages', 'a multiple of 64', blockPages);
+  sizesPages.forEach((pages, index) => requireInteger(fn, `sizesPages[${index}]`, pages, 0));
   return sizesPages.map((pages) => {
     const counts: Record<string, EffectCounts> = {};
     for (const implementation of implementations) {
