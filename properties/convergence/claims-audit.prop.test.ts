@@ -4,7 +4,7 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { printedMatch } from '../../src/convergence/claim-precision.ts';
-import { auditSeedClaims, type ClaimAuditRow } from '../../src/convergence/claims-audit.ts';
+import { auditSeedClaim, auditSeedClaims, type ClaimAuditRow } from '../../src/convergence/claims-audit.ts';
 import { SEED_CLAIMS } from '../../src/convergence/seed-claims.ts';
 import { property } from '../fast-check-property.ts';
 import { perTestFixture } from '../per-test-fixture.ts';
@@ -66,6 +66,29 @@ describe('seed claims audit', () => {
     expect(row('case2-x73-eq19').simulated.windowed).toBeCloseTo(7.7, 6);
     expect(row('case2-x12-eq19').simulated.seedPremises).toBeCloseTo(13.8, 6);
     expect(row('case2-x12-eq19').simulated.windowed).toBeCloseTo(13.8, 6);
+  });
+
+  test('names the regime each number needs, with the dirty rate it is checked at to 4 digits', () => {
+    // (2) needs only B > D; (12) needs the long-iteration case (5), (19) the short one (15). The rates
+    // by hand: (12) gives 15·(150 − x)/150 = 7.7 and 13.8 GB/s; (19) gives
+    // 15·150·(100 − x)/(100·x + 150·(100 − x)) = 60750/11350 = 5.3524… and 198000/14400 = 13.75 GB/s.
+    expect(Object.fromEntries(auditRows().map((r) => [r.claim.id, r.regimeCondition]))).toEqual({
+      'case1-x73-transfer': 'B > D',
+      'case1-x73-downtime': '(5)',
+      'case1-x12-transfer': 'B > D',
+      'case1-x12-downtime': '(15)',
+      'case2-x73-eq12': '(5) at D = 7.700',
+      'case2-x73-eq19': '(15) at D = 5.352',
+      'case2-x12-eq12': '(5) at D = 13.80',
+      'case2-x12-eq19': '(15) at D = 13.75',
+    });
+  });
+
+  test('does not reproduce a number printed one unit off', () => {
+    // D·x/(B − D) = 10·73/(15 − 10) = 146 ms exactly; 147 is neither it, nor it rounded or truncated.
+    const [transfer] = SEED_CLAIMS;
+    const row = auditSeedClaim({ ...transfer, value: 147 });
+    expect([row.closedForm, row.match, row.verdict]).toEqual([146, 'none', 'not reproduced']);
   });
 
   test('is the same data on every run', () => {
