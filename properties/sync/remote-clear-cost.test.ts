@@ -68,15 +68,6 @@ test('counts the remote clears and re-arms of one whole-block sync per size and 
   ]);
 });
 
-function thrownBy(measure: () => unknown): unknown {
-  try {
-    measure();
-  } catch (error) {
-    return error;
-  }
-  return undefined;
-}
-
 test('rejects a block size that is not a positive multiple of 64 and a size that is not a whole number of pages', () => {
   const cases: [number[], number, string][] = [
     [[64], 100, 'blockPages must be a multiple of 64, got 100'],
@@ -85,8 +76,8 @@ test('rejects a block size that is not a positive multiple of 64 and a size that
     [[64, 100, 1.5], 64, 'sizesPages[2] must be an integer, got 1.5'],
   ];
   for (const [sizes, blockPages, message] of cases) {
-    const error = thrownBy(() => measureRemoteClears([reference], sizes, blockPages));
-    expect(error).toBeInstanceOf(RangeError);
-    expect((error as RangeError).message).toBe(`measureRemoteClears: ${message}`);
+    const measure = () => measureRemoteClears([reference], sizes, blockPages);
+    expect(measure).toThrow(RangeError);
+    expect(measure).toThrow(new RangeError(`measureRemoteClears: ${message}`));
   }
 });
