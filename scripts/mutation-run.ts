@@ -13,9 +13,12 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { INCREMENTAL_REPORT_FOLDER, MUTATION_SEED, mutationChunks, REPOSITORY_ROOT } from './mutation/mutation-report.ts';
 
-/** How each chunk's committed report was made, so a chunk whose coverage analysis changed is re-run in full. */
+/**
+ * How each chunk's committed report was made, so a chunk whose coverage analysis or test set changed is
+ * re-run in full.
+ */
 const SETTINGS_FILE = join(REPOSITORY_ROOT, 'mutation/chunk-settings.json');
-const recorded: Record<string, { coverageAnalysis: string }> = existsSync(SETTINGS_FILE) ? JSON.parse(readFileSync(SETTINGS_FILE, 'utf8')) : {};
+const recorded: Record<string, { coverageAnalysis: string; skipTests?: string[] }> = existsSync(SETTINGS_FILE) ? JSON.parse(readFileSync(SETTINGS_FILE, 'utf8')) : {};
 
 const chunks = mutationChunks();
 const wanted = process.argv.slice(2);
@@ -34,9 +37,14 @@ for (const chunk of selected) {
   if (chunk.files.length === 0) continue;
   const startedMs = Date.now();
   // Incremental mode reuses verdicts whenever code and tests are unchanged; verdicts made under another
-  // coverage analysis must not be reused, so such a chunk runs in full.
-  const force = (recorded[chunk.name]?.coverageAnalysis ?? 'perTest') !== chunk.coverageAnalysis;
-  console.log(`mutation: chunk ${chunk.name}, ${chunk.files.length} files, ${chunk.coverageAnalysis} coverage${force ? ', in full (its report was made under another coverage analysis)' : ''}`);
+  // coverage analysis or with another test set must not be reused, so such a chunk runs in full.
+  const before = recorded[chunk.name];
+  const sameTests = (before?.skipTests ?? []).join(',') === chunk.skipTests.join(',');
+  const force = (before?.coverageAnalysis ?? 'perTest') !== chunk.coverageAnalysis || !sameTests;
+  const skipped = chunk.skipTests.length > 0 ? `, without ${chunk.skipTests.join(', ')}` : '';
+  console.log(`mutation: chunk ${chunk.name}, ${chunk.files.length} files, ${chunk.coverageAnalysis} coverage${skipped}${force ? ', in full (its report was made with another coverage analysis or test set)' : ''}`);
+  // vitest.mutation.config.ts reads the list; the variable is set for every chunk so none inherits another's.
+  env.DSO_MUTATION_SKIP_TESTS = chunk.skipTests.join(',');
   const args = ['stryker', 'run', '--mutate', chunk.files.join(','), '--incrementalFile', `${INCREMENTAL_REPORT_FOLDER}/${chunk.name}.json`, '--coverageAnalysis', chunk.coverageAnalysis];
   if (force) args.push('--force');
   const run = spawnSync('npx', args, { cwd: REPOSITORY_ROOT, env, stdio: 'inherit' });
@@ -46,7 +54,7 @@ for (const chunk of selected) {
     console.error(`mutation: chunk ${chunk.name} failed after ${minutes} min (exit ${run.status ?? run.signal})`);
   } else {
     console.log(`mutation: chunk ${chunk.name} done in ${minutes} min`);
-    recorded[chunk.name] = { coverageAnalysis: chunk.coverageAnalysis };
+    recorded[chunk.name] = chunk.skipTests.length > 0 ? { coverageAnalysis: chunk.coverageAnalysis, skipTests: [...chunk.skipTests] } : { coverageAnalysis: chunk.coverageAnalysis };
     writeFileSync(SETTINGS_FILE, `${JSON.stringify(recorded, null, 2)}\n`);
   }
 }

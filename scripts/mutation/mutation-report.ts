@@ -59,7 +59,26 @@ interface MutationScope {
    * per-test coverage cannot be trusted; tests that share a computed value use
    * `properties/per-test-fixture.ts` instead, so every chunk runs per test today.
    */
-  readonly chunks: readonly { readonly name: string; readonly paths: readonly string[]; readonly coverageAnalysis?: 'perTest' | 'all' }[];
+  readonly chunks: readonly {
+    readonly name: string;
+    readonly paths: readonly string[];
+    readonly coverageAnalysis?: 'perTest' | 'all';
+    /**
+     * Test files left out of this chunk's test set: tests that reach its code only through a far more
+     * expensive computation than its own tests, and would otherwise run for each of its mutants.
+     */
+    readonly skipTests?: readonly string[];
+  }[];
+}
+
+/** A chunk of the core as `npm run mutation` runs it. */
+export interface MutationChunk {
+  readonly name: string;
+  /** Its core files. */
+  readonly files: string[];
+  readonly coverageAnalysis: 'perTest' | 'all';
+  /** Test files (repository-relative) its run leaves out. */
+  readonly skipTests: readonly string[];
 }
 
 /** The fast-check seed of every mutation run, so its verdicts can be reproduced. */
@@ -86,13 +105,18 @@ export function coreFiles(root = REPOSITORY_ROOT): string[] {
  * The core split into the chunks Stryker runs one at a time, each with its own incremental report, so
  * that an interrupted run keeps the chunks it finished.
  * @param root - the repository root
- * @returns each chunk's name, its core files and its coverage analysis, in the order of `mutation/scope.json`
- * @throws Error when a core file belongs to no chunk
+ * @returns each chunk's name, core files, coverage analysis and skipped tests, in the order of `mutation/scope.json`
+ * @throws Error when a core file belongs to no chunk, or a skipped test file does not exist
  */
-export function mutationChunks(root = REPOSITORY_ROOT): { name: string; files: string[]; coverageAnalysis: 'perTest' | 'all' }[] {
+export function mutationChunks(root = REPOSITORY_ROOT): MutationChunk[] {
   const scope = readRepositoryJson('mutation/scope.json', root) as MutationScope;
   const under = (file: string, path: string) => file === path || file.startsWith(`${path}/`);
-  const chunks = scope.chunks.map((chunk) => ({ name: chunk.name, files: [] as string[], coverageAnalysis: chunk.coverageAnalysis ?? 'perTest' }));
+  const chunks = scope.chunks.map((chunk) => {
+    const skipTests = chunk.skipTests ?? [];
+    // A misspelt path would silently skip nothing and make the run slower than it claims to be.
+    for (const test of skipTests) if (!existsSync(join(root, test))) throw new Error(`mutation/scope.json: chunk ${chunk.name} skips ${test}, which does not exist`);
+    return { name: chunk.name, files: [] as string[], coverageAnalysis: chunk.coverageAnalysis ?? 'perTest', skipTests };
+  });
   for (const file of coreFiles(root)) {
     const index = scope.chunks.findIndex((chunk) => chunk.paths.some((path) => under(file, path)));
     if (index < 0) throw new Error(`mutation/scope.json: the core file ${file} belongs to no chunk`);
