@@ -5,6 +5,7 @@
  */
 import { describe, expect, test } from 'vitest';
 import { explainDirtyRateDisagreement, explainDowntimeDisagreement } from '../../src/convergence/disagreement.ts';
+import { maxDirtyRate } from '../../src/convergence/max-dirty-rate.ts';
 import { type DirtyRateThresholds, dirtyRateThresholds, type DowntimeThresholds, downtimeThresholds } from '../../src/convergence/threshold-comparison.ts';
 import { BANDWIDTH_ESTIMATOR_NAMES } from '../../src/simulator/bandwidth-estimators.ts';
 import { simulateMigration } from '../../src/simulator/migration-simulator.ts';
@@ -56,6 +57,25 @@ describe('greatest dirty rate', () => {
       }
     }
     expect(Object.keys(causes).sort()).toEqual([...BANDWIDTH_ESTIMATOR_NAMES].sort());
+  });
+
+  test('explains searches that converge nowhere where the closed form converges, without a rate to cap', () => {
+    // x = 1 µs, y = 1.1 µs, 1 MB: eq. (19) has a supremum, but the windowed estimators fail even at B·1e-9,
+    // where simulatedMaxDirtyRate gives up (the searches, as dirtyRateThresholds finds them, are written
+    // out: running them takes half a second).
+    const [B, x, y, memoryBytes] = [15 * GBPS, 0.001, 0.0011, 1e6];
+    const closedForm = maxDirtyRate(B, x, y);
+    const nowhere = { converges: false, saturated: false, dirtyRateBytesPerMs: 0, upperBytesPerMs: B * 1e-9, intervals: 0 };
+    const windowedConverges = (D: number) => simulateMigration({ bandwidthBytesPerMs: B, dirtyRateBytesPerMs: D, syncMs: x, memoryBytes }, y, 'windowed').converged;
+    expect([closedForm.converges, windowedConverges(B * 1e-9)]).toEqual([true, false]);
+    const t: DirtyRateThresholds = {
+      inputs: { bandwidthBytesPerMs: B, syncMs: x, downtimeLimitMs: y, memoryBytes },
+      closedForm,
+      simulated: { 'seed-premises': { converges: true, saturated: false, dirtyRateBytesPerMs: closedForm.dirtyRateBytesPerMs, upperBytesPerMs: B, intervals: 1 }, windowed: nowhere, 'windowed-passes': nowhere },
+    };
+    expect(explainDirtyRateDisagreement(t)).toEqual([
+      { cause: 'outside-regime', estimators: ['windowed', 'windowed-passes'], explanation: 'outside the long-iteration regime: y = 0.0011 ms < 100 ms puts the bound where iterations are shorter than a window, which then measures about D, not the B·(100 − x)/100 that eq. (19) assumes' },
+    ]);
   });
 
   test('explains saturation at D = B by the memory cap', () => {
@@ -138,6 +158,18 @@ describe('greatest dirty rate, classified from given thresholds', () => {
 
   test('explains nothing where the rates agree within 1e-6', () => {
     expect(explainDirtyRateDisagreement(given({ windowed: { ...agreeing, dirtyRateBytesPerMs: 14.91 * GBPS * (1 + 0.9e-6) } }))).toEqual([]);
+  });
+
+  test('reports probes that converge above a search that converged nowhere as a non-monotone set', () => {
+    // simulatedMaxDirtyRate gives up when even B·1e-9 = 0.015 bytes per ms fails; every probe converges here.
+    // The simulation converges at every rounding of B·1e-9 too, so that rate is printed in full.
+    const lowestBytesPerMs = 15 * GBPS * 1e-9;
+    const nowhere = { converges: false, saturated: false, dirtyRateBytesPerMs: 0, upperBytesPerMs: lowestBytesPerMs, intervals: 0 };
+    expect(explainDirtyRateDisagreement(given({ windowed: nowhere }))).toEqual([{
+      cause: 'non-monotone',
+      estimators: ['windowed'],
+      explanation: `non-monotone set: D = 14.53 GB/s converges but D = ${lowestBytesPerMs / 1e6} GB/s does not, so the converging rates are not one interval and the search reports one edge of them`,
+    }]);
   });
 
   test('blames the memory cap at D = B, and at a rate whose settled harvest exceeds the memory, with the numbers', () => {

@@ -98,7 +98,8 @@ function firstNonMonotoneProbe(thresholds: DirtyRateThresholds, estimator: Bandw
   const aboveConverging = lowestFailing === -1 ? -1 : outcome.indexOf(true, lowestFailing);
   let found: { converging: number; failing: number } | undefined;
   if (aboveConverging !== -1) found = { converging: rates[aboveConverging], failing: rates[lowestFailing] };
-  else if (s.converges && !s.saturated && outcome.some((converged, i) => converged && rates[i] > s.upperBytesPerMs)) found = { converging: rates[outcome.lastIndexOf(true)], failing: s.upperBytesPerMs };
+  // The search's failing end counts too: B·1e-9 when it converged nowhere, B (above every probe) when saturated.
+  else if (outcome.some((converged, i) => converged && rates[i] > s.upperBytesPerMs)) found = { converging: rates[outcome.lastIndexOf(true)], failing: s.upperBytesPerMs };
   if (found === undefined) return undefined;
   const converges = (D: number) => simulateMigration({ bandwidthBytesPerMs: B, dirtyRateBytesPerMs: D, syncMs, memoryBytes }, downtimeLimitMs, estimator).converged;
   return { converging: printable(found.converging, true, converges), failing: printable(found.failing, false, converges) };
@@ -133,14 +134,17 @@ export function explainDirtyRateDisagreement(thresholds: DirtyRateThresholds): D
     if (probe !== undefined) {
       return [{ estimator, cause: 'non-monotone', explanation: `non-monotone set: D = ${toGBps(probe.converging, 17)} converges but D = ${toGBps(probe.failing, 17)} does not, so the converging rates are not one interval and the search reports one edge of them` }];
     }
-    const rate = s.saturated ? B : s.dirtyRateBytesPerMs;
-    // At D = B there is no settled iteration: every harvest is the whole memory.
-    const harvestBytes = rate >= B ? Number.POSITIVE_INFINITY : settledHarvestBytes(B, rate, x);
-    if (s.converges && harvestBytes > memoryBytes) {
-      const explanation = Number.isFinite(harvestBytes)
-        ? `memory cap: at D = ${toGBps(rate)} the settled iteration would harvest D·(x + t*) = ${format(harvestBytes / GIB)} GiB, more than the ${format(memoryBytes / GIB)} GiB of memory; the simulators cap each harvest at the memory size`
-        : `memory cap: at D = B = ${toGBps(rate)} no iteration settles, but each harvest is capped at the ${format(memoryBytes / GIB)} GiB of memory, which a limit of y = ${format(y)} ms already covers`;
-      return [{ estimator, cause: 'memory-cap', explanation }];
+    // A search that converges nowhere has no rate whose harvest the memory could cap.
+    if (s.converges) {
+      const rate = s.saturated ? B : s.dirtyRateBytesPerMs;
+      // At D = B there is no settled iteration: every harvest is the whole memory.
+      const harvestBytes = rate >= B ? Number.POSITIVE_INFINITY : settledHarvestBytes(B, rate, x);
+      if (harvestBytes > memoryBytes) {
+        const explanation = Number.isFinite(harvestBytes)
+          ? `memory cap: at D = ${toGBps(rate)} the settled iteration would harvest D·(x + t*) = ${format(harvestBytes / GIB)} GiB, more than the ${format(memoryBytes / GIB)} GiB of memory; the simulators cap each harvest at the memory size`
+          : `memory cap: at D = B = ${toGBps(rate)} no iteration settles, but each harvest is capped at the ${format(memoryBytes / GIB)} GiB of memory, which a limit of y = ${format(y)} ms already covers`;
+        return [{ estimator, cause: 'memory-cap', explanation }];
+      }
     }
     if (closedForm.regime === 'short-iteration' && estimator !== 'seed-premises') {
       return [{ estimator, cause: 'outside-regime', explanation: `outside the long-iteration regime: y = ${format(y)} ms < ${WINDOW_MS} ms puts the bound where iterations are shorter than a window, which then measures about D, not the B·(100 − x)/100 that eq. (19) assumes` }];
