@@ -160,6 +160,37 @@ describe('greatest dirty rate, classified from given thresholds', () => {
     expect(explainDirtyRateDisagreement(given({ windowed: { ...agreeing, dirtyRateBytesPerMs: 14.91 * GBPS * (1 + 0.9e-6) } }))).toEqual([]);
   });
 
+  test('agrees at a difference of exactly 1e-6 of the larger value, and not one ulp beyond', () => {
+    // B = 15 GB/s, x = 50 ms, y = 150 ms: eq. (12) gives B·(y − x)/y = 10 GB/s exactly. 1e-6 · 1e7 = 10 and
+    // 1e7 − 9999990 = 10 are both exact in binary, so 9999990 sits on the band's edge.
+    const base = given({});
+    const at = (windowedBytesPerMs: number): DirtyRateThresholds => ({
+      inputs: { bandwidthBytesPerMs: 15 * GBPS, syncMs: 50, downtimeLimitMs: 150, memoryBytes: 256 * GIB },
+      closedForm: { converges: true, dirtyRateBytesPerMs: 10 * GBPS, regime: 'long-iteration', equation: 12 },
+      simulated: { ...base.simulated, 'seed-premises': { ...agreeing, dirtyRateBytesPerMs: 10 * GBPS }, 'windowed-passes': { ...agreeing, dirtyRateBytesPerMs: 10 * GBPS }, windowed: { ...agreeing, dirtyRateBytesPerMs: windowedBytesPerMs } },
+    });
+    expect(explainDirtyRateDisagreement(at(9999990))).toEqual([]);
+    expect(causesOf(explainDirtyRateDisagreement(at(9999990 - 2 ** -29)))).toEqual({ windowed: 'transient' });
+  });
+
+  test('does not blame the memory cap when the settled harvest exactly fills the memory', () => {
+    // At D = 10 GB/s: t* = D·x/(B − D) = 24 ms and the harvest D·(x + t*) = 1e7 · 36 = 3.6e8 bytes, the memory's size.
+    const low = { converges: true, saturated: false, dirtyRateBytesPerMs: 10 * GBPS, upperBytesPerMs: 14.6 * GBPS, intervals: 1 };
+    const t = given({ 'seed-premises': low });
+    expect(causesOf(explainDirtyRateDisagreement({ ...t, inputs: { ...t.inputs, memoryBytes: 3.6e8 } }))).toEqual({ 'seed-premises': 'transient' });
+  });
+
+  test('does not take the probe at exactly the bracket\'s failing end for one above it', () => {
+    // The top probe is B·15.5/16 = 14.53125 GB/s. At D = 14.53 GB/s the settled harvest is
+    // D·x·B/(B − D) = 14.53e6 · 12 · 15e6 / 0.47e6 = 5.5647e9 bytes = 5.183 GiB.
+    const bracket = { converges: true, saturated: false, dirtyRateBytesPerMs: 14.53 * GBPS, upperBytesPerMs: 14531250, intervals: 1 };
+    expect(explainDirtyRateDisagreement(given({ windowed: bracket }))).toEqual([{
+      cause: 'memory-cap',
+      estimators: ['windowed'],
+      explanation: 'memory cap: at D = 14.53 GB/s the settled iteration would harvest D·(x + t*) = 5.183 GiB, more than the 1 GiB of memory; the simulators cap each harvest at the memory size',
+    }]);
+  });
+
   test('reports probes that converge above a search that converged nowhere as a non-monotone set', () => {
     // simulatedMaxDirtyRate gives up when even B·1e-9 = 0.015 bytes per ms fails; every probe converges here.
     // The simulation converges at every rounding of B·1e-9 too, so that rate is printed in full.
@@ -228,6 +259,33 @@ describe('greatest dirty rate, classified from given thresholds', () => {
     expect(explainDirtyRateDisagreement(none({ 'windowed-passes': found }))).toEqual([
       { cause: 'transient', estimators: ['windowed-passes'], explanation: 'transient: from all memory dirty the first long iterations keep the estimate near B while little is dirtied, so the stop rule holds before the migration settles (the closed form needs y > x + t* > x, and y = 100 ms <= x = 150 ms)' },
     ]);
+  });
+
+  const run = (estimator: 'windowed-passes', parameters: { syncMs: number; downtimeLimitMs: number; memoryBytes: number }) => (dirtyRateBytesPerMs: number) =>
+    simulateMigration({ bandwidthBytesPerMs: 15 * GBPS, dirtyRateBytesPerMs, syncMs: parameters.syncMs, memoryBytes: parameters.memoryBytes }, parameters.downtimeLimitMs, estimator).converged;
+
+  test('reports a converging probe above a failing one, at the probes\' rates rounded to 4 digits where that keeps their outcome', () => {
+    // x = y = 120 ms, 4 GiB: windowed-passes converges at B·6.5/16 = 6.09375 GB/s but not at B·5.5/16 =
+    // 5.15625 GB/s; its search (set by hand to what simulatedMaxDirtyRate finds) brackets 6.2322 GB/s.
+    const inputs = { bandwidthBytesPerMs: 15 * GBPS, syncMs: 120, downtimeLimitMs: 120, memoryBytes: 4 * GIB };
+    const bracket = { converges: true, saturated: false, dirtyRateBytesPerMs: 6.2322 * GBPS, upperBytesPerMs: 6.2323 * GBPS, intervals: 2 };
+    expect(explainDirtyRateDisagreement({ ...none({ 'windowed-passes': bracket }), inputs })).toEqual([
+      { cause: 'non-monotone', estimators: ['windowed-passes'], explanation: 'non-monotone set: D = 6.094 GB/s converges but D = 5.156 GB/s does not, so the converging rates are not one interval and the search reports one edge of them' },
+    ]);
+    const converges = run('windowed-passes', inputs);
+    expect([6.09375e6, 5.15625e6, 6.094e6, 5.156e6].map(converges)).toEqual([true, false, true, false]);
+  });
+
+  test('prints a failing bracket end with as many digits (of 4, 6, 8, 10) as it takes to keep it failing', () => {
+    // A bisection that met windowed-passes' lower interval: it converges up to about 3.5020730 GB/s, fails
+    // just above, and converges again at the probes B·3.5/16 = 3.28125 and B·4.5/16 = 4.21875 GB/s.
+    const bracket = { converges: true, saturated: false, dirtyRateBytesPerMs: 3.502072 * GBPS, upperBytesPerMs: 3.502073 * GBPS, intervals: 1 };
+    expect(explainDirtyRateDisagreement(none({ 'windowed-passes': bracket }))).toEqual([
+      { cause: 'non-monotone', estimators: ['windowed-passes'], explanation: 'non-monotone set: D = 4.219 GB/s converges but D = 3.502073 GB/s does not, so the converging rates are not one interval and the search reports one edge of them' },
+    ]);
+    // 3.502 and 3.50207 GB/s (the failing end to 4 and 6 digits) converge, so neither would show the gap.
+    const converges = run('windowed-passes', none({}).inputs);
+    expect([4.219e6, 3.502e6, 3.50207e6, 3.502073e6].map(converges)).toEqual([true, true, true, false]);
   });
 
   test('puts a windowed rate outside the regime where the closed form is in the short-iteration regime', () => {
