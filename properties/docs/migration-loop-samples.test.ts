@@ -7,9 +7,11 @@ import { dipsSample, loopSampleTexts } from './loop-samples.ts';
 import { readDocSample } from './doc-sample.ts';
 
 describe('docs/migration-loop.md', () => {
-  test('shows the current output of every sample', async () => {
-    const texts = await loopSampleTexts();
-    expect(Object.keys(texts).sort()).toEqual(['loop-comparison', 'loop-dips', 'loop-predict', 'loop-simulate']);
+  // The comparison table (seconds to compute) is checked in properties/convergence/loop-comparison.test.ts,
+  // beside the checks of its rows.
+  test('shows the current output of every sample but the comparison', async () => {
+    const texts = await loopSampleTexts(false);
+    expect(Object.keys(texts).sort()).toEqual(['loop-dips', 'loop-predict', 'loop-simulate']);
     for (const [id, text] of Object.entries(texts)) expect(readDocSample('docs/migration-loop.md', id), id).toBe(text);
   });
 
