@@ -98,8 +98,10 @@ describe('loopComparison', () => {
 
   test('has no closed-form rate where y <= x, and no loop limit where none up to 1000 ms can hold (x = 1000 ms)', () => {
     // y = 150 ms <= x: eq. (12) needs y > x. Least limit: t* = 10·1000/5 = 2000 ms, eq. (12) y = x + t* = 3000 ms.
-    // From all memory dirty the pending after each sync stays above the settled D·x·B/(B − D) = 3e10 bytes,
-    // which at most B takes 2000 ms to send: no limit in the loop search's range (up to 1000 ms) completes.
+    // From all memory dirty, a sync every x + (pending / B) ms leaves about the settled D·x·B/(B − D) = 3e10
+    // bytes pending at best (the loop, which syncs less often, leaves more), twice the 1.5e10 bytes B sends
+    // in 1000 ms, the top of the loop search's range: no limit there completes, not even the top one.
+    expect(loopRun(1000, 10e6, 1000).converged).toBe(false);
     const [closed, ...rest] = loopComparison([1000]);
     expect(closed).toEqual({ model: 'seed, eq. (12)/(-)', syncMs: 1000, leastDowntimeMs: 3000, realDowntimeMs: null, greatestDirtyRateBytesPerMs: null, dirtyRateIntervals: null });
     const loop = rest.find((row) => row.model === 'qemu loop');
