@@ -51,7 +51,8 @@ describe('loopComparison', () => {
     syncCost: { kind: 'constant', syncMs }, ruleSet: 'qemu-today', maxTimeMs: 300_000, trace: false,
   });
 
-  test('gives the seed\'s closed forms, then each estimator and the loop, for x = 73 and 12 ms', () => {
+  // Each test recomputes the comparison under Stryker (per-test fixture), so the checks are in few tests.
+  test('gives the seed\'s closed forms, then each estimator and the loop, for x = 73 and 12 ms, as docs/migration-loop.md shows', () => {
     const rows = seedRows();
     expect(rows.map((row) => `${row.model} @ ${row.syncMs}`)).toEqual([
       'seed, eq. (12)/(12) @ 73', 'seed-premises @ 73', 'windowed @ 73', 'windowed-passes @ 73', 'qemu loop @ 73',
@@ -66,9 +67,10 @@ describe('loopComparison', () => {
     const premises73 = rows[1];
     expect(premises73.leastDowntimeMs).toBeCloseTo(219, 6);
     expect((premises73.greatestDirtyRateBytesPerMs ?? 0) / 7.7e6).toBeCloseTo(1, 6);
+    expect(renderLoopComparison(rows)).toBe(readDocSample('docs/migration-loop.md', 'loop-comparison'));
   });
 
-  test('reports for each estimator a limit and a rate at the edge of what converges, checked by simulating there', () => {
+  test('puts every simulated limit and rate at the edge of what converges, and the loop\'s real downtime at a run at its least limit', () => {
     for (const row of seedRows().filter((r) => !r.model.startsWith('seed,') && r.model !== 'qemu loop')) {
       const estimator = row.model as BandwidthEstimatorName;
       const [limitMs, rate] = [row.leastDowntimeMs ?? Number.NaN, row.greatestDirtyRateBytesPerMs ?? Number.NaN];
@@ -77,9 +79,6 @@ describe('loopComparison', () => {
       expect(row.realDowntimeMs).toBeNull();
       expect(row.dirtyRateIntervals).toBeGreaterThanOrEqual(1);
     }
-  });
-
-  test('reports for the loop its least limit, the real downtime of a run at it, and its greatest rate, checked by running the loop', () => {
     for (const row of seedRows().filter((r) => r.model === 'qemu loop')) {
       const [limitMs, rate] = [row.leastDowntimeMs ?? Number.NaN, row.greatestDirtyRateBytesPerMs ?? Number.NaN];
       const atLimit = loopRun(row.syncMs, 10e6, limitMs);
@@ -90,10 +89,6 @@ describe('loopComparison', () => {
       expect([loopRun(row.syncMs, rate, 150).converged, loopRun(row.syncMs, rate * (1 + relativeStep), 150).converged], `x = ${row.syncMs}`).toEqual([true, false]);
       expect(row.dirtyRateIntervals).toBeGreaterThanOrEqual(1);
     }
-  });
-
-  test('is the table docs/migration-loop.md shows', () => {
-    expect(renderLoopComparison(seedRows())).toBe(readDocSample('docs/migration-loop.md', 'loop-comparison'));
   });
 
   test('has no closed-form rate where y <= x, and no loop limit where none up to 1000 ms can hold (x = 1000 ms)', () => {
