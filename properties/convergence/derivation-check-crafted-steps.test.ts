@@ -88,26 +88,32 @@ describe('the multiplier\'s sign', () => {
 describe('the sampler\'s draw limits', () => {
   // Only x = 50 satisfies the premise: one of the sampler's special values, about 1 draw in 47. With a
   // single free variable and no witnesses each draw is one `drawRational` on the seeded generator,
-  // so the draws that succeed are known without running the check.
+  // so which draws succeed is known without running the check, and a seed that puts a success exactly
+  // at a limit can be searched for.
   const steps = [line('a', 'x > 0'), line('b', '2 * x > 0')];
   const rare: DerivationLink = { from: 'a', to: 'b', operation: 'double', multiplier: '2', substitutions: [], premises: [premise('x == 50')] };
   const successfulDraws = (seed: number, draws: number) => {
     const random = seededRandom(seed);
     return Array.from({ length: draws }, () => drawRational(random)).flatMap((x, draw) => (x.equals(50) ? [draw] : []));
   };
-  const randomPoints = (wanted: number, seed: number) => checkStep(rare, steps, { samples: wanted, boundaryProbes: 0, samplesPerPremise: 0, seed }).counts.TT;
+  const firstSeed = (draws: number, wanted: (successes: number[]) => boolean) => {
+    for (let seed = 1; seed <= 5000; seed++) if (wanted(successfulDraws(seed, draws))) return seed;
+    throw new Error(`no seed up to 5000 gives the draws wanted in ${draws}`);
+  };
+  const randomOnly = (samples: number, seed: number) => checkStep(rare, steps, { samples, boundaryProbes: 0, samplesPerPremise: 0, seed });
 
   test('stop after 40 draws per wanted point, even when the next draw would succeed', () => {
-    const [wanted, seed] = [3, 366];
-    const successes = successfulDraws(seed, 40 * wanted + 1);
-    expect(successes.at(-1)).toBe(40 * wanted);
-    expect(randomPoints(wanted, seed)).toBe(successes.length - 1);
+    const wanted = 3;
+    // A first success before the give-up limit, then fewer than wanted before draw 40·wanted, which succeeds.
+    const seed = firstSeed(40 * wanted + 1, (s) => s[0] < 8 * wanted && s.length <= wanted && s.at(-1) === 40 * wanted);
+    const check = randomOnly(wanted, seed);
+    expect({ samples: check.samples, TT: check.counts.TT }).toEqual({ samples: successfulDraws(seed, 40 * wanted).length, TT: successfulDraws(seed, 40 * wanted).length });
   });
 
   test('give up after 8 draws per wanted point while none has succeeded, even when the next would', () => {
-    const [wanted, seed] = [2, 142];
-    expect(successfulDraws(seed, 40 * wanted)[0]).toBe(8 * wanted);
-    const check = checkStep(rare, steps, { samples: wanted, boundaryProbes: 0, samplesPerPremise: 0, seed });
+    const wanted = 2;
+    const seed = firstSeed(8 * wanted + 1, (s) => s.length === 1 && s[0] === 8 * wanted);
+    const check = randomOnly(wanted, seed);
     expect({ samples: check.samples, counts: check.counts }).toEqual({ samples: 0, counts: { TT: 0, FF: 0, TF: 0, FT: 0, undefined: 0 } });
   });
 });
