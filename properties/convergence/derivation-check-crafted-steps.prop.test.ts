@@ -3,11 +3,13 @@
  * only the converse needs, the counterexample a wrong step reports, the multiplier's sign for
  * equations and inequalities, the sampler's draw limits, and the checks on the options.
  */
+import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { checkStep } from '../../src/convergence/derivation-check.ts';
 import { DERIVATION_LINKS, DERIVATION_STEPS, type DerivationLink, type DerivationStep, type Premise } from '../../src/convergence/derivation-steps.ts';
 import { exactMath } from '../../src/convergence/exact-math.ts';
 import { drawRational, seededRandom } from '../../src/convergence/rational-sampler.ts';
+import { property } from '../fast-check-property.ts';
 
 const line = (id: string, expression: string): DerivationStep => ({ id, seedText: expression, expression });
 const premise = (expression: string): Premise => ({ label: expression, expression });
@@ -36,11 +38,12 @@ describe('a step that needs a premise only for its converse', () => {
 });
 
 describe('a wrong step', () => {
+  // Multiplying y > x by B − D keeps it only where B > D; where B < D the lines disagree both ways.
+  const scaledSteps = [line('a', 'y > x'), line('b', '(B - D) * y > (B - D) * x')];
+  const scaled: DerivationLink = { from: 'a', to: 'b', operation: 'multiply by B − D', multiplier: 'B - D', substitutions: [], premises: [premise('B != D')] };
+
   test('shows a point against the step itself, not against its converse, when both fail', () => {
-    // Multiplying y > x by B − D keeps it only where B > D; where B < D the lines disagree both ways.
-    const steps = [line('a', 'y > x'), line('b', '(B - D) * y > (B - D) * x')];
-    const scaled: DerivationLink = { from: 'a', to: 'b', operation: 'multiply by B − D', multiplier: 'B - D', substitutions: [], premises: [premise('B != D')] };
-    const check = checkStep(scaled, steps, few);
+    const check = checkStep(scaled, scaledSteps, few);
     expect(check.verdict).toBe('wrong');
     expect(check.counts.FT).toBeGreaterThan(0);
     expect(check.counterexample?.pointClass).toBe('TF');
@@ -48,6 +51,12 @@ describe('a wrong step', () => {
     expect(check.reliesOn).toEqual([]);
     expect(check.symbolic).toEqual({ multiplier: 'B - D', identity: true, multiplierSign: 'not of one sign' });
   });
+
+  test('shows a point against the step itself whatever the sample seed', property([fc.integer({ min: 1, max: 2 ** 31 - 1 })], (seed) => {
+    const check = checkStep(scaled, scaledSteps, { samples: 40, boundaryProbes: 0, samplesPerPremise: 0, seed });
+    expect(check.verdict).toBe('wrong');
+    expect(holdsAt('y > x and B < D', check.counterexample?.inputs)).toBe(true);
+  }, 4));
 
   test('is wrong where a line divides by zero even though no point has (1) without (2): B ≥ D for B > D in (1)→(2)', () => {
     // On B > D the step is an equivalence, so every failing point has B = D, where (2) and the
