@@ -122,8 +122,13 @@ describe('the sampler\'s draw limits', () => {
   test('give up after 8 draws per wanted point while none has succeeded, even when the next would', () => {
     const wanted = 2;
     const seed = firstSeed(8 * wanted + 1, (s) => s.length === 1 && s[0] === 8 * wanted);
-    const check = randomOnly(wanted, seed);
-    expect({ samples: check.samples, counts: check.counts }).toEqual({ samples: 0, counts: { TT: 0, FF: 0, TF: 0, FT: 0, undefined: 0 } });
+    // Had the 17th draw been taken, the step would be judged on that one point.
+    expect(() => randomOnly(wanted, seed)).toThrow(new RangeError('checkStep: no point satisfying the premises of (a)→(b) was found in 16 draws, so the step cannot be judged'));
+  });
+
+  test('refuse to judge a step whose premises no point satisfies, instead of calling it an equivalence', () => {
+    const contradictory: DerivationLink = { ...rare, premises: [premise('x < x')] };
+    expect(() => checkStep(contradictory, steps, { samples: 5 })).toThrow(new RangeError('checkStep: no point satisfying the premises of (a)→(b) was found in 40 draws, so the step cannot be judged'));
   });
 });
 
@@ -143,5 +148,10 @@ describe('the options', () => {
     expect(() => checkStep(step, DERIVATION_STEPS, { samplesPerPremise: -1 })).toThrow(new RangeError('checkStep: options.samplesPerPremise must be >= 0, got -1'));
     expect(() => checkStep(step, DERIVATION_STEPS, { boundaryProbes: -1 })).toThrow(new RangeError('checkStep: options.boundaryProbes must be >= 0, got -1'));
     expect(() => checkStep(step, DERIVATION_STEPS, { boundaryProbes: '4' as never })).toThrow(new TypeError('checkStep: options.boundaryProbes must be a number, got "4"'));
+    // The generator keeps 32 bits: these seeds would otherwise alias another seed without a word.
+    expect(() => checkStep(step, DERIVATION_STEPS, { seed: 1.5 })).toThrow(new RangeError('checkStep: options.seed must be an integer, got 1.5'));
+    expect(() => checkStep(step, DERIVATION_STEPS, { seed: -1 })).toThrow(new RangeError('checkStep: options.seed must be >= 0, got -1'));
+    expect(() => checkStep(step, DERIVATION_STEPS, { seed: 2 ** 32 })).toThrow(new RangeError('checkStep: options.seed must be <= 4294967295, got 4294967296'));
+    expect(() => checkStep(step, DERIVATION_STEPS, { seed: '7' as never })).toThrow(new TypeError('checkStep: options.seed must be a number, got "7"'));
   });
 });
