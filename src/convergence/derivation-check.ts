@@ -70,16 +70,21 @@ const breaks = (verdict: StepVerdict, c: PointClass) => c === 'undefined' || c =
  * @param options - random samples in the premises' domain (default 200), bisections towards a boundary
  *   (default 40), samples per dropped premise (default 60), seed
  * @returns the verdict, counts, counterexample, premises relied on and the symbolic result
- * @throws RangeError for options out of range or a step naming an unknown line
+ * @throws RangeError for options out of range, a step naming an unknown line, or premises no draw satisfies
  */
 export function checkStep(link: DerivationLink, steps: readonly DerivationStep[] = DERIVATION_STEPS, options: DerivationCheckOptions = {}): StepCheck {
   const samples = requireInteger('checkStep', 'options.samples', options.samples ?? 200, 1);
   const samplesPerPremise = requireInteger('checkStep', 'options.samplesPerPremise', options.samplesPerPremise ?? 60, 0);
-  const random = seededRandom(options.seed ?? 20251215);
+  // The generator keeps 32 bits of state: a larger or fractional seed would quietly alias another one.
+  const random = seededRandom(requireInteger('checkStep', 'options.seed', options.seed ?? 20251215, 0, 0xffff_ffff));
   const boundaryProbes = requireInteger('checkStep', 'options.boundaryProbes', options.boundaryProbes ?? 40, 0);
   const compiled = compileLink(link, steps);
   const { draw } = compiled;
   const randomPoints = collect(draw, random, samples);
+  // With no point in the premises' domain every count is 0, which would read as an equivalence.
+  if (randomPoints.length === 0) {
+    throw new RangeError(`checkStep: no point satisfying the premises of (${link.from})→(${link.to}) was found in ${samples * ATTEMPTS_PER_SAMPLE_WHILE_EMPTY} draws, so the step cannot be judged`);
+  }
   const boundaryPoints = probeBoundaries(compiled, randomPoints, random, boundaryProbes);
   const points = [...randomPoints, ...boundaryPoints];
   const counts: Record<PointClass, number> = { TT: 0, FF: 0, TF: 0, FT: 0, undefined: 0 };
