@@ -1,0 +1,85 @@
+/**
+ * The loop with a guest that dirties memory, on cases worked out by hand: what each sync harvests, the
+ * `dirty-pages-rate` period that lets `expected-downtime` be set, the value QEMU reports, and the CPU
+ * throttle slowing the guest down.
+ *
+ * The link carries one 4 KiB page per ms and the constant workload writes distinct new pages, so a pass
+ * is 50 pages and every count below is a sum of binary fractions, exact in floating point.
+ */
+import { describe, expect, test } from 'vitest';
+import { simulateQemuLoop } from '../../../src/simulator/qemu-loop/migration-loop.ts';
+import type { LoopTraceRow } from '../../../src/simulator/qemu-loop/loop-trace.ts';
+import { DEFAULT_AUTO_CONVERGE } from '../../../src/simulator/qemu-loop/throttle.ts';
+
+const PAGE = 4096;
+
+function row(timeMs: number, phase: LoopTraceRow['phase'], estimatePages: number, pendingPages: number, thresholdBytes: number, synced: boolean, syncs: number, passes: number, windowBandwidthBytesPerMs: number | null, expectedDowntimeMs: number | null): LoopTraceRow {
+  return { timeMs, phase, estimateBytes: estimatePages * PAGE, pendingBytes: pendingPages * PAGE, thresholdBytes, synced, syncs, passes, windowBandwidthBytesPerMs, expectedDowntimeMs, throttlePercent: 0 };
+}
+
+describe('simulateQemuLoop with a dirtying guest', () => {
+  test('sets expected-downtime only after a period of more than 1 s has a dirty-pages-rate, from the bytes pending at the last sync', () => {
+    // 1200 pages, a quarter of a page dirtied per ms, a 10 ms limit, 1 ms syncs.
+    const run = simulateQemuLoop({
+      memoryBytes: 1200 * PAGE, linkBandwidthBytesPerMs: PAGE, maxBandwidthBytesPerSecond: 0, downtimeLimitMs: 10,
+      workload: { kind: 'constant', dirtyRateBytesPerMs: PAGE / 4 }, syncCost: { kind: 'constant', syncMs: 1 },
+    });
+    // The first lap: 24 passes of 50 pages ending at 51, 101, …, 1201 ms; windows close at 101 ms (100 pages over
+    // 101 ms: threshold ⌊409600/101 × 10⌋ = 40554) and every 100 ms after (4096 bytes/ms: 40960). The setup sync's
+    // quarter page is less than a page, so the log keeps it.
+    const lap: LoopTraceRow[] = [row(1, 'setup', 1200, 1200, 0, true, 1, 0, null, null)];
+    for (let pass = 1; pass <= 24; pass++) {
+      const closes = pass % 2 === 0;
+      lap.push(row(1 + 50 * pass, 'iterate', 1250 - 50 * pass, 1200 - 50 * pass, pass < 2 ? 0 : pass < 4 ? 40554 : 40960, false, 1, pass, closes ? (pass === 2 ? 409600 / 101 : 4096) : null, null));
+    }
+    expect(run.trace.slice(0, 25)).toEqual(lap);
+    expect(run.trace.slice(25)).toEqual([
+      // Sync 1201 → 1202 ms harvests 1202 ms of writes: 300.5 pages. It closes the first period (0 → 1202 ms, over 1 s):
+      // dirty-pages-rate ⌊300.5 × 1000 / 1202⌋ = 250, and 300.5 pages are pending at the sync.
+      row(1252, 'iterate', 0, 250.5, 40960, true, 2, 25, null, null),
+      // The window closing at 1302 ms (100 pages over 101 ms) sets expected-downtime: ⌊1230848 / (409600/101)⌋ = ⌊303.505⌋.
+      row(1302, 'iterate', 250.5, 200.5, 40554, false, 2, 26, 409600 / 101, 303),
+      row(1352, 'iterate', 200.5, 150.5, 40554, false, 2, 27, null, 303),
+      // 1230848 / 4096 = 300.5, cut to 300.
+      row(1402, 'iterate', 150.5, 100.5, 40960, false, 2, 28, 4096, 300),
+      row(1452, 'iterate', 100.5, 50.5, 40960, false, 2, 29, null, 300),
+      row(1502, 'iterate', 50.5, 0.5, 40960, false, 2, 30, 4096, 300),
+      // Half a page is below the threshold: sync 1502 → 1503 harvests 301 ms of writes (75.25 pages); a pass of 50.
+      row(1553, 'iterate', 0.5, 25.75, 40960, true, 3, 31, null, 300),
+      row(1578.75, 'iterate', 25.75, 0, 40960, false, 3, 32, null, 300),
+      // Sync → 1579.75 harvests 76.75 ms of writes (19.1875 pages), all sent by 1598.9375 ms.
+      row(1598.9375, 'iterate', 0, 0, 40960, true, 4, 33, null, 300),
+      // Sync → 1599.9375: 20.1875 ms of writes, 5.046875 pages, 20672 bytes <= 40960: complete. The final sync
+      // (→ 1600.9375) finds the log just emptied and the guest stopped; the last 5.046875 pages end at 1605.984375.
+      row(1605.984375, 'complete', 0, 0, 40960, true, 6, 33, null, 300),
+    ]);
+    expect(run).toMatchObject({
+      converged: true, totalTimeMs: 1605.984375, downtimeMs: 6.046875, finalSyncMs: 1, dirtySyncCount: 6, passes: 33,
+      sentPages: 1599.984375, sentBytes: 1599.984375 * PAGE, harvestedBytes: 1599.984375 * PAGE, pendingBytes: 0, expectedDowntimeMs: 300,
+    });
+  });
+
+  test('runs a throttled guest (100 − p)% of the time: auto-converge at 20 % and then 30 % shrinks what the syncs harvest', () => {
+    // 2000 pages, half a page per ms, 1 s syncs, every-drain with a limit of 0 (never completes), QEMU's default auto-converge.
+    const run = simulateQemuLoop({
+      memoryBytes: 2000 * PAGE, linkBandwidthBytesPerMs: PAGE, maxBandwidthBytesPerSecond: 0, downtimeLimitMs: 0, ruleSet: 'every-drain',
+      workload: { kind: 'constant', dirtyRateBytesPerMs: PAGE / 2 }, syncCost: { kind: 'constant', syncMs: 1000 }, autoConverge: DEFAULT_AUTO_CONVERGE, maxTimeMs: 12_000,
+    });
+    const syncTurns = run.trace.filter((r) => r.synced).map((r) => [r.timeMs, r.pendingBytes / PAGE, r.throttlePercent]);
+    expect(syncTurns).toEqual([
+      // Setup sync 0 → 1000 ms: everything is pending, nothing is new.
+      [1000, 2000, 0],
+      // Sync 3000 → 4000 harvests 3000 ms of writes (1500 pages > half of 2000 sent: a high period); a pass of 50 follows.
+      [4050, 1450, 0],
+      // Sync 5500 → 6500: 2500 ms, 1250 pages > half of 1500: the second high period sets the throttle to 20 %.
+      [6550, 1200, 20],
+      // Sync 7750 → 8750: 2250 ms at 80 %, 900 pages (> half of 1250: high, counter at 1).
+      [8800, 850, 20],
+      // Sync 9650 → 10650: 1900 ms at 80 %, 760 pages (> half of 900: high again, throttle 30 %).
+      [10700, 710, 30],
+      // Sync 11410 → 12410: 1760 ms at 70 %, 616 pages.
+      [12460, 566, 30],
+    ]);
+    expect(run).toMatchObject({ converged: false, totalTimeMs: 12_460, throttlePercent: 30, dirtySyncCount: 6 });
+  });
+});
