@@ -59,6 +59,19 @@ describe('simulateQemuLoop with a dirtying guest', () => {
     });
   });
 
+  test('stops the guest for the completion: the final sync finds nothing written after it began', () => {
+    // 120 pages, an eighth of a page dirtied per ms, 10 ms syncs. The setup sync (0 → 10 ms) logs 1.25 pages, all
+    // pending. Passes end at 60 and 110 ms; the window closes at 110 ms: ⌊409600/110 × 300⌋ = 1117090 bytes.
+    // Sync 110 → 120 ms harvests 110 ms of writes (13.75 pages): 33.75 pending, 138240 bytes <= threshold, so the
+    // guest stops; the final sync (120 → 130) finds an empty log, and the 33.75 pages take until 163.75 ms.
+    const run = simulateQemuLoop({
+      memoryBytes: 120 * PAGE, linkBandwidthBytesPerMs: PAGE, maxBandwidthBytesPerSecond: 0, downtimeLimitMs: 300,
+      workload: { kind: 'constant', dirtyRateBytesPerMs: PAGE / 8 }, syncCost: { kind: 'constant', syncMs: 10 },
+    });
+    expect(run.trace.at(-1)).toEqual(row(163.75, 'complete', 20, 0, 1117090, true, 3, 2, null, null));
+    expect(run).toMatchObject({ converged: true, totalTimeMs: 163.75, downtimeMs: 43.75, finalSyncMs: 10, sentPages: 133.75, harvestedBytes: 133.75 * PAGE });
+  });
+
   test('runs a throttled guest (100 − p)% of the time: auto-converge at 20 % and then 30 % shrinks what the syncs harvest', () => {
     // 2000 pages, half a page per ms, 1 s syncs, every-drain with a limit of 0 (never completes), QEMU's default auto-converge.
     const run = simulateQemuLoop({
