@@ -122,3 +122,11 @@ describe('simulateQemuLoop turn by turn', () => {
     expect(run).toMatchObject({ converged: true, totalTimeMs: 123, downtimeMs: 21, dirtySyncCount: 3 });
   });
 });
+
+describe('simulateQemuLoop on bad input', () => {
+  test('names itself and the parameter in the error, whichever part of the model checks it', () => {
+    expect(() => simulateQemuLoop(idleGuest(120, { memoryBytes: 1000 }))).toThrow(new RangeError('simulateQemuLoop: memoryBytes must be a whole number of 4096-byte pages, got 1000'));
+    expect(() => simulateQemuLoop(idleGuest(120, { syncCost: { kind: 'constant', syncMs: -1 } }))).toThrow(new RangeError('simulateQemuLoop: syncCost.syncMs must be >= 0, got -1'));
+    expect(() => simulateQemuLoop(idleGuest(120, { workload: { kind: 'constant', dirtyRateBytesPerMs: -1 } }))).toThrow(new RangeError('simulateQemuLoop: workload.dirtyRateBytesPerMs must be >= 0, got -1'));
+  });
+});
