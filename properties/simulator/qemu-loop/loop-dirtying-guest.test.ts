@@ -72,6 +72,37 @@ describe('simulateQemuLoop with a dirtying guest', () => {
     expect(run).toMatchObject({ converged: true, totalTimeMs: 163.75, downtimeMs: 43.75, finalSyncMs: 10, sentPages: 133.75, harvestedBytes: 133.75 * PAGE });
   });
 
+  test('updates expected-downtime only from a window that carried more than 10,000 bytes: at a budget of exactly 10,000 never', () => {
+    // 30 pages, max-bandwidth 100,000 bytes/s: 10,000 bytes (2.44140625 pages) per 100 ms window, so a threshold of
+    // 100 bytes/ms × 100 ms = 10,000 bytes. 80 ms syncs, 32 bytes/ms dirtied (the setup sync logs 0.625 page, kept).
+    // Windows 0..11 send 29.296875 pages; at 1200 ms 0.703125 pages are pending: sync → 1280 ms harvests 1280 ms of
+    // writes, 10 pages, closing a 1280 ms period (dirty-pages-rate 7). From then on every window still carries 10,000
+    // bytes, which is not more than 10,000. At 1600 ms 0.9375 pages: sync → 1680 harvests 3.125 pages; a pass; at
+    // 1700 ms 1.62109375 pages: sync → 1780 finds 0.78125 page (kept), so it completes: final sync → 1860, last send.
+    const run = simulateQemuLoop({
+      memoryBytes: 30 * PAGE, linkBandwidthBytesPerMs: PAGE, maxBandwidthBytesPerSecond: 100_000, downtimeLimitMs: 100,
+      workload: { kind: 'constant', dirtyRateBytesPerMs: 32 }, syncCost: { kind: 'constant', syncMs: 80 },
+    });
+    expect(run.trace.map((r) => r.expectedDowntimeMs).filter((ms) => ms !== null)).toEqual([]);
+    expect(run.trace.filter((r) => r.synced).map((r) => [r.timeMs, r.syncs])).toEqual([[80, 1], [1300, 2], [1700, 3], [run.totalTimeMs, 5]]);
+    expect(run).toMatchObject({ converged: true, downtimeMs: expect.closeTo(81.62109375, 9), finalSyncMs: 80, dirtySyncCount: 5, passes: 17, expectedDowntimeMs: null });
+    expect(run.totalTimeMs).toBeCloseTo(1861.62109375, 9);
+    expect(run.harvestedBytes).toBe((30 + 10 + 3.125) * PAGE);
+  });
+
+  test('reports no expected-downtime when avail-switchover-bandwidth is under 1000 bytes/s (0 bytes per ms, where QEMU would divide by zero)', () => {
+    // every-drain keeps syncing (0.875 page dirtied per ms: each sync finds a page or more), with a threshold of 0.
+    const run = simulateQemuLoop({
+      memoryBytes: 120 * PAGE, linkBandwidthBytesPerMs: PAGE, maxBandwidthBytesPerSecond: 0, downtimeLimitMs: 100, ruleSet: 'every-drain', availSwitchoverBandwidthBytesPerSecond: 999,
+      workload: { kind: 'constant', dirtyRateBytesPerMs: 3584 }, syncCost: { kind: 'constant', syncMs: 1 }, maxTimeMs: 3000,
+    });
+    expect(run.converged).toBe(false);
+    expect(new Set(run.trace.map((r) => r.thresholdBytes))).toEqual(new Set([0]));
+    expect(new Set(run.trace.map((r) => r.expectedDowntimeMs))).toEqual(new Set([null]));
+    // Windows carrying far more than 10,000 bytes did close after the first period of more than 1 s.
+    expect(run.trace.some((r) => r.timeMs > 2000 && (r.windowBandwidthBytesPerMs ?? 0) * 100 > 10_000)).toBe(true);
+  });
+
   test('runs a throttled guest (100 − p)% of the time: auto-converge at 20 % and then 30 % shrinks what the syncs harvest', () => {
     // 2000 pages, half a page per ms, 1 s syncs, every-drain with a limit of 0 (never completes), QEMU's default auto-converge.
     const run = simulateQemuLoop({

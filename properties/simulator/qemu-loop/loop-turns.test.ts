@@ -111,9 +111,12 @@ describe('simulateQemuLoop turn by turn', () => {
   });
 
   test('reports a run that has not completed at the time cap as such, with what is still pending', () => {
-    const run = simulateQemuLoop(idleGuest(120, { maxTimeMs: 60 }));
-    expect(run.trace.map((r) => r.timeMs)).toEqual([1, 51, 101]);
-    expect(run).toMatchObject({ converged: false, totalTimeMs: 101, downtimeMs: null, finalSyncMs: null, dirtySyncCount: 1, passes: 2, sentPages: 100, pendingBytes: 20 * PAGE });
+    // The cap is checked before each turn: a turn ending exactly at the cap is the last.
+    const run = simulateQemuLoop(idleGuest(120, { maxTimeMs: 51 }));
+    expect(run.trace.map((r) => r.timeMs)).toEqual([1, 51]);
+    expect(run).toMatchObject({ converged: false, totalTimeMs: 51, downtimeMs: null, finalSyncMs: null, dirtySyncCount: 1, passes: 1, sentPages: 50, sentBytes: 50 * PAGE, pendingBytes: 70 * PAGE });
+    // One that ends past it, too.
+    expect(simulateQemuLoop(idleGuest(120, { maxTimeMs: 60 })).trace.map((r) => r.timeMs)).toEqual([1, 51, 101]);
   });
 
   test('records no trace when asked not to, and the same outcome', () => {
