@@ -38,6 +38,8 @@ describe('fluidMigrationPages', () => {
     pages.guestRan(6);
     expect(pages.harvest()).toBeCloseTo(1.1, 12);
     expect(pages.pendingPages()).toBeCloseTo(91.1, 12);
+    pages.guestRan(10);
+    expect(pages.harvest()).toBe(1); // exactly one page is a page
   });
 
   test('refills at most the data pages that are not pending when the writes avoid pending pages', () => {
@@ -82,6 +84,10 @@ describe('fluidMigrationPages', () => {
     const rest = pages.send({ maxMs: Number.POSITIVE_INFINITY, maxBytes: 100 * 4096 - 1000.1 }, COSTS);
     expect(rest.spentBytes).toBe(false);
     expect(pages.pendingPages()).toBe(0);
+    // With pages of zeros a page costs 3278.6 bytes on average, and 1000.1 / 3278.6 × 3278.6 is not 1000.1 in
+    // floating point: the send still reports the limit itself, so a window's budget runs out exactly.
+    const mixed = fluidMigrationPages(onePagePerMs(null), 100, 20);
+    expect(mixed.send({ maxMs: Number.POSITIVE_INFINITY, maxBytes: 1000.1 }, COSTS)).toMatchObject({ bytes: 1000.1, spentBytes: true });
   });
 
   test('sends nothing from an empty bitmap', () => {
