@@ -84,6 +84,23 @@ describe('simulateQemuLoop turn by turn', () => {
     expect(run).toMatchObject({ converged: true, totalTimeMs: 206, downtimeMs: 6, finalSyncMs: 1, dirtySyncCount: 2 });
   });
 
+  test('gives a pass what is left of the window\'s budget after the passes before it', () => {
+    // max-bandwidth 2,560,000 bytes/s: 256,000 bytes (62.5 pages) per window, 2560 bytes/ms, a threshold of
+    // 2560 × 50 = 128,000 bytes (31.25 pages). In each window a 50-page pass by time, then one of the 12.5 pages left.
+    const run = simulateQemuLoop(idleGuest(200, { maxBandwidthBytesPerSecond: 2_560_000, downtimeLimitMs: 50 }));
+    expect(run.trace).toEqual([
+      row(1, 'setup', 200, 200, 0, true, 1, 0, null),
+      row(51, 'iterate', 200, 150, 0, false, 1, 1, null),
+      row(100, 'wait', 150, 137.5, 128000, false, 1, 2, 2560),
+      row(150, 'iterate', 137.5, 87.5, 128000, false, 1, 3, null),
+      row(200, 'wait', 87.5, 75, 128000, false, 1, 4, 2560),
+      row(250, 'iterate', 75, 25, 128000, false, 1, 5, null),
+      // 25 pages < 31.25: sync 250 → 251, complete: final sync → 252, the last 25 pages (no rate limit) → 277.
+      row(277, 'complete', 25, 0, 128000, true, 3, 5, null),
+    ]);
+    expect(run.downtimeMs).toBe(26);
+  });
+
   test('under QEMU 7.2 iterates at a pending equal to the threshold, then syncs and completes on an empty bitmap', () => {
     const run = simulateQemuLoop(idleGuest(25, { maxBandwidthBytesPerSecond: 409_600, downtimeLimitMs: 50, ruleSet: 'qemu-7.2' }));
     expect(run.trace).toEqual([
