@@ -101,6 +101,18 @@ describe('simulateQemuLoop turn by turn', () => {
     expect(run.downtimeMs).toBe(26);
   });
 
+  test('runs no pass at all when max-bandwidth leaves a window a budget of 0 bytes', () => {
+    // 5e-324 bytes/s: a tenth of it is 0 in floating point. Every turn only waits out its window, which measures 0 bytes/ms.
+    const run = simulateQemuLoop(idleGuest(120, { maxBandwidthBytesPerSecond: Number.MIN_VALUE, maxTimeMs: 250 }));
+    expect(run.trace).toEqual([
+      row(1, 'setup', 120, 120, 0, true, 1, 0, null),
+      row(100, 'wait', 120, 120, 0, false, 1, 0, 0),
+      row(200, 'wait', 120, 120, 0, false, 1, 0, 0),
+      row(300, 'wait', 120, 120, 0, false, 1, 0, 0),
+    ]);
+    expect(run).toMatchObject({ converged: false, passes: 0, sentBytes: 0, sentPages: 0 });
+  });
+
   test('under QEMU 7.2 iterates at a pending equal to the threshold, then syncs and completes on an empty bitmap', () => {
     const run = simulateQemuLoop(idleGuest(25, { maxBandwidthBytesPerSecond: 409_600, downtimeLimitMs: 50, ruleSet: 'qemu-7.2' }));
     expect(run.trace).toEqual([
