@@ -113,6 +113,14 @@ describe('simulateQemuLoop turn by turn', () => {
     expect(run).toMatchObject({ converged: false, passes: 0, sentBytes: 0, sentPages: 0 });
   });
 
+  test('treats a turn too short for the clock to register as one that did nothing: it waits for the window to close', () => {
+    // A link of 1e300 bytes/ms sends the one page in 4e-297 ms, which 1 ms + that rounds away. The turn waits until
+    // 100 ms, where the window closes; the next turn syncs (→ 101) and completes (final sync → 102).
+    const run = simulateQemuLoop(idleGuest(1, { linkBandwidthBytesPerMs: 1e300 }));
+    expect(run.trace.map((r) => [r.timeMs, r.phase, r.passes])).toEqual([[1, 'setup', 0], [100, 'wait', 1], [102, 'complete', 1]]);
+    expect(run).toMatchObject({ converged: true, totalTimeMs: 102, downtimeMs: 1, dirtySyncCount: 3 });
+  });
+
   test('under QEMU 7.2 iterates at a pending equal to the threshold, then syncs and completes on an empty bitmap', () => {
     const run = simulateQemuLoop(idleGuest(25, { maxBandwidthBytesPerSecond: 409_600, downtimeLimitMs: 50, ruleSet: 'qemu-7.2' }));
     expect(run.trace).toEqual([
