@@ -117,6 +117,18 @@ describe('sweepMigrationPages at its edges', () => {
     expect(pages.send({ maxMs: Number.POSITIVE_INFINITY, maxBytes: Number.POSITIVE_INFINITY }, PAGE_MS).bytes).toBe(10 * 4096);
   });
 
+  test('skips to the next pending page and clears each page it sends, so a page dirtied again after its re-send is new again', () => {
+    const pages = sweepMigrationPages({ firstPage: 40, workingSetPages: 10, pagesPerMs: 1, startOffset: 0 }, 100, 0);
+    pages.send({ maxMs: Number.POSITIVE_INFINITY, maxBytes: Number.POSITIVE_INFINITY }, PAGE_MS);
+    pages.guestRan(10); // pages 40..49
+    expect(pages.harvest()).toBe(10);
+    // The cursor, back at page 0, skips 0..39 and re-sends 40..49: one ms each.
+    expect(pages.send({ maxMs: Number.POSITIVE_INFINITY, maxBytes: Number.POSITIVE_INFINITY }, PAGE_MS)).toEqual({ pages: 10, bytes: 10 * 4096, ms: 10, spentBytes: false });
+    pages.guestRan(10); // the same pages again
+    expect(pages.harvest()).toBe(10);
+    expect(pages.pendingPages()).toBe(10);
+  });
+
   test('logs a page written twice before a sync once, and again after the sync has harvested it', () => {
     const pages = sweepMigrationPages({ firstPage: 0, workingSetPages: 10, pagesPerMs: 1, startOffset: 0 }, 100, 0);
     pages.send({ maxMs: Number.POSITIVE_INFINITY, maxBytes: Number.POSITIVE_INFINITY }, PAGE_MS);
