@@ -93,6 +93,56 @@ describe('sweepMigrationPages', () => {
   });
 });
 
+describe('sweepMigrationPages at its edges', () => {
+  // One page per ms for every page, so a time limit counts pages exactly.
+  const PAGE_MS = { pageBytes: 4096, zeroPageBytes: 9, firstSendMsPerByte: 1 / 4096, msPerByte: 1 / 4096 };
+
+  test('stops at a limit reached exactly: a page is sent only while time and bytes are strictly below their limits', () => {
+    const pages = sweepMigrationPages(writer(0), 100, 0);
+    expect(pages.send({ maxMs: 2, maxBytes: Number.POSITIVE_INFINITY }, PAGE_MS).pages).toBe(2);
+    expect(pages.send({ maxMs: Number.POSITIVE_INFINITY, maxBytes: 2 * 4096 }, PAGE_MS).pages).toBe(2);
+    expect(pages.pendingPages()).toBe(96);
+  });
+
+  test('makes zeros of exactly the lowest pages outside the working set, whichever side of it they lie', () => {
+    // Working set 10..19, 15 zero pages: 0..9 and 20..24. A send under a budget of 10 headers, 10 pages and one
+    // byte walks pages 0..20 (the limit is checked before each page): page 20 is a zero page, 9 bytes.
+    const pages = sweepMigrationPages({ firstPage: 10, workingSetPages: 10, pagesPerMs: 1, startOffset: 0 }, 100, 15);
+    const sent = pages.send({ maxMs: Number.POSITIVE_INFINITY, maxBytes: 10 * 9 + 10 * 4096 + 1 }, PAGE_MS);
+    expect([sent.pages, sent.bytes]).toEqual([21, 11 * 9 + 10 * 4096]);
+    pages.send({ maxMs: Number.POSITIVE_INFINITY, maxBytes: Number.POSITIVE_INFINITY }, PAGE_MS);
+    // The set's first and last pages hold data: rewritten and re-sent, they cost a page each.
+    pages.guestRan(10);
+    expect(pages.harvest()).toBe(10);
+    expect(pages.send({ maxMs: Number.POSITIVE_INFINITY, maxBytes: Number.POSITIVE_INFINITY }, PAGE_MS).bytes).toBe(10 * 4096);
+  });
+
+  test('skips to the next pending page and clears each page it sends, so a page dirtied again after its re-send is new again', () => {
+    const pages = sweepMigrationPages({ firstPage: 40, workingSetPages: 10, pagesPerMs: 1, startOffset: 0 }, 100, 0);
+    pages.send({ maxMs: Number.POSITIVE_INFINITY, maxBytes: Number.POSITIVE_INFINITY }, PAGE_MS);
+    pages.guestRan(10); // pages 40..49
+    expect(pages.harvest()).toBe(10);
+    // The cursor, back at page 0, skips 0..39 and re-sends 40..49: one ms each.
+    expect(pages.send({ maxMs: Number.POSITIVE_INFINITY, maxBytes: Number.POSITIVE_INFINITY }, PAGE_MS)).toEqual({ pages: 10, bytes: 10 * 4096, ms: 10, spentBytes: false });
+    pages.guestRan(10); // the same pages again
+    expect(pages.harvest()).toBe(10);
+    expect(pages.pendingPages()).toBe(10);
+  });
+
+  test('logs a page written twice before a sync once, and again after the sync has harvested it', () => {
+    const pages = sweepMigrationPages({ firstPage: 0, workingSetPages: 10, pagesPerMs: 1, startOffset: 0 }, 100, 0);
+    pages.send({ maxMs: Number.POSITIVE_INFINITY, maxBytes: Number.POSITIVE_INFINITY }, PAGE_MS);
+    pages.guestRan(8); // pages 0..7
+    pages.guestRan(8); // pages 8, 9, 0..5
+    expect(pages.loggedPages()).toBe(10);
+    expect(pages.harvest()).toBe(10);
+    expect(pages.send({ maxMs: Number.POSITIVE_INFINITY, maxBytes: Number.POSITIVE_INFINITY }, PAGE_MS).pages).toBe(10);
+    pages.guestRan(3); // pages 6, 7, 8: harvested before, logged afresh
+    expect(pages.loggedPages()).toBe(3);
+    expect(pages.harvest()).toBe(3);
+  });
+});
+
 describe('fluidMigrationPages', () => {
   test('counts first sends: all data pages once, never a harvested page', () => {
     const pages = fluidMigrationPages({ targetPages: null, distinctPagesAfter: (ms) => ms }, 100, 0);
