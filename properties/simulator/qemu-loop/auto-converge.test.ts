@@ -4,6 +4,7 @@
  * `migration_update_rates` (migration/ram.c) and the defaults and ranges of migration/options.c.
  */
 import { describe, expect, test } from 'vitest';
+import { simulateQemuLoop } from '../../../src/simulator/qemu-loop/migration-loop.ts';
 import { type AutoConvergeSettings, DEFAULT_AUTO_CONVERGE, ThrottlePeriod } from '../../../src/simulator/qemu-loop/throttle.ts';
 
 const PAGE_BYTES = 4096;
@@ -123,5 +124,42 @@ describe('ThrottlePeriod', () => {
     ]);
     // 5000 pages over 1001 ms: 4995.0 pages/s.
     expect(rows).toEqual([[0, 0], [0, 4995], [0, 4995], [0, 4995]]);
+  });
+});
+
+describe('auto-converge in the loop', () => {
+  test('starts the throttle at the sync that closes the second high period, and the guest then dirties at 80 %', () => {
+    // 1000 pages of 1000 bytes, 1 page per ms, the guest dirtying 0.8 pages per ms, free syncs after
+    // every drain. Syncs at 0 (setup), 1000 (800 new; the period from 0 is not over), 1800 (640 new; the
+    // period closes: 1440 pages dirtied against 1800 sent, above half: high 1), 2440 (512 new) and 2952
+    // (409.6 new; the period from 1800 closes: 921.6 dirtied against 1152 sent: high 2, throttle 20 %).
+    // The next drain of 409.6 ms then dirties 0.8 × 0.8 × 409.6 = 262.144 pages. Each row is the end of the
+    // sync's turn, after a 50 ms pass.
+    const run = simulateQemuLoop({
+      memoryBytes: 1000 * 1000,
+      pageSizeBytes: 1000,
+      linkBandwidthBytesPerMs: 1000,
+      maxBandwidthBytesPerSecond: 0,
+      downtimeLimitMs: 10,
+      workload: { kind: 'constant', dirtyRateBytesPerMs: 800 },
+      syncCost: { kind: 'constant', syncMs: 0 },
+      ruleSet: 'every-drain',
+      autoConverge: DEFAULT_AUTO_CONVERGE,
+    });
+    const syncRows = run.trace.filter((row) => row.synced && row.phase === 'iterate').slice(0, 5);
+    const expected = [
+      [1050, 750, 2, 0],
+      [1850, 590, 3, 0],
+      [2490, 462, 4, 0],
+      [3002, 359.6, 5, 20],
+      [3411.6, 212.144, 6, 20],
+    ];
+    syncRows.forEach((row, i) => {
+      const [timeMs, pendingPages, syncs, throttlePercent] = expected[i];
+      expect(row.timeMs).toBeCloseTo(timeMs, 9);
+      expect(row.pendingBytes / 1000).toBeCloseTo(pendingPages, 9);
+      expect([row.syncs, row.throttlePercent]).toEqual([syncs, throttlePercent]);
+    });
+    expect(syncRows).toHaveLength(5);
   });
 });
