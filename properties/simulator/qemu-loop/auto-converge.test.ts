@@ -127,25 +127,26 @@ describe('ThrottlePeriod', () => {
   });
 });
 
+// 1000 pages of 1000 bytes, 1 page per ms, the guest dirtying 0.8 pages per ms, free syncs after every drain.
+const EIGHTY_PERCENT_GUEST = {
+  memoryBytes: 1000 * 1000,
+  pageSizeBytes: 1000,
+  linkBandwidthBytesPerMs: 1000,
+  maxBandwidthBytesPerSecond: 0,
+  downtimeLimitMs: 10,
+  workload: { kind: 'constant', dirtyRateBytesPerMs: 800 },
+  syncCost: { kind: 'constant', syncMs: 0 },
+  ruleSet: 'every-drain',
+} as const;
+
 describe('auto-converge in the loop', () => {
   test('starts the throttle at the sync that closes the second high period, and the guest then dirties at 80 %', () => {
-    // 1000 pages of 1000 bytes, 1 page per ms, the guest dirtying 0.8 pages per ms, free syncs after
-    // every drain. Syncs at 0 (setup), 1000 (800 new; the period from 0 is not over), 1800 (640 new; the
+    // Syncs at 0 (setup), 1000 (800 new; the period from 0 is not over), 1800 (640 new; the
     // period closes: 1440 pages dirtied against 1800 sent, above half: high 1), 2440 (512 new) and 2952
     // (409.6 new; the period from 1800 closes: 921.6 dirtied against 1152 sent: high 2, throttle 20 %).
     // The next drain of 409.6 ms then dirties 0.8 × 0.8 × 409.6 = 262.144 pages. Each row is the end of the
     // sync's turn, after a 50 ms pass.
-    const run = simulateQemuLoop({
-      memoryBytes: 1000 * 1000,
-      pageSizeBytes: 1000,
-      linkBandwidthBytesPerMs: 1000,
-      maxBandwidthBytesPerSecond: 0,
-      downtimeLimitMs: 10,
-      workload: { kind: 'constant', dirtyRateBytesPerMs: 800 },
-      syncCost: { kind: 'constant', syncMs: 0 },
-      ruleSet: 'every-drain',
-      autoConverge: DEFAULT_AUTO_CONVERGE,
-    });
+    const run = simulateQemuLoop({ ...EIGHTY_PERCENT_GUEST, autoConverge: DEFAULT_AUTO_CONVERGE });
     const syncRows = run.trace.filter((row) => row.synced && row.phase === 'iterate').slice(0, 5);
     const expected = [
       [1050, 750, 2, 0],
@@ -161,5 +162,14 @@ describe('auto-converge in the loop', () => {
       expect([row.syncs, row.throttlePercent]).toEqual([syncs, throttlePercent]);
     });
     expect(syncRows).toHaveLength(5);
+  });
+
+  test('leaves expected-downtime unset until a period has yielded a dirty-pages-rate', () => {
+    // The same guest without auto-converge: the first period closes at the 1800 ms sync (640 pages
+    // pending), so the first window to close after it, at 1900 ms (100 pages over 100 ms, 1000 bytes/ms),
+    // is the first to set expected-downtime: 640,000 bytes / 1000 bytes/ms = 640 ms.
+    const run = simulateQemuLoop({ ...EIGHTY_PERCENT_GUEST, autoConverge: null });
+    const first = run.trace.findIndex((row) => row.expectedDowntimeMs !== null);
+    expect([run.trace[first].timeMs, run.trace[first].expectedDowntimeMs, run.trace[first - 1].timeMs]).toEqual([1900, 640, 1850]);
   });
 });
