@@ -14,7 +14,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { MUTATION_SEED, readIncrementalReports, REPOSITORY_ROOT, type ReportMutant } from './mutation/mutation-report.ts';
 
-const COPIED = ['src', 'properties', 'golden', 'data', 'examples', 'baselines', 'native', 'guest', 'package.json', 'tsconfig.json', 'vitest.config.ts', 'vitest.mutation.config.ts'];
+// Tests in the mutation set also read documentation samples (docs/, README.md) and import scripts/: without
+// them those tests fail in the copy whatever the mutant, and every mutant would read as killed.
+const COPIED = ['src', 'properties', 'golden', 'data', 'examples', 'baselines', 'native', 'guest', 'docs', 'README.md', 'scripts', 'package.json', 'tsconfig.json', 'vitest.config.ts', 'vitest.mutation.config.ts'];
 
 interface LocatedMutant extends ReportMutant {
   readonly location: { readonly start: { readonly line: number; readonly column: number }; readonly end: { readonly line: number; readonly column: number } };

@@ -1,8 +1,10 @@
 /**
  * The `max-bandwidth` rate limit (`migration_rate_set`, `migration_rate_exceeded`): a budget of
- * `max-bandwidth / XFER_LIMIT_RATIO` = a tenth of the per-second limit per bandwidth window, reset when
- * the window closes. While the budget is spent no iteration runs, and `migration_rate_limit` waits until
- * the window is 100 ms old. A limit of 0 disables it (`RATE_LIMIT_DISABLED`); so does completion.
+ * `max-bandwidth / XFER_LIMIT_RATIO` = a tenth of the per-second limit per bandwidth window, in whole
+ * bytes, reset when the window closes. While the budget is spent no iteration runs, and
+ * `migration_rate_limit` waits until the window is 100 ms old. A budget of 0 disables the limit
+ * (`RATE_LIMIT_DISABLED`), so a `max-bandwidth` of 0, or of less than 10 bytes per second, sets none;
+ * completion lifts it.
  *
  * QEMU checks the budget between pages; the fluid model stops a pass exactly at the budget.
  */
@@ -19,5 +21,7 @@ const XFER_LIMIT_RATIO = 10;
  * @returns bytes a window may send; Infinity when unlimited
  */
 export function windowBudgetBytes(maxBandwidthBytesPerSecond: number): number {
-  return maxBandwidthBytesPerSecond === 0 ? Number.POSITIVE_INFINITY : maxBandwidthBytesPerSecond / XFER_LIMIT_RATIO;
+  // QEMU divides in uint64 arithmetic and reads the resulting 0 as "no limit".
+  const budgetBytes = Math.floor(maxBandwidthBytesPerSecond / XFER_LIMIT_RATIO);
+  return budgetBytes === 0 ? Number.POSITIVE_INFINITY : budgetBytes;
 }
