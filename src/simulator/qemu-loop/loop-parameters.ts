@@ -88,7 +88,13 @@ export function resolveLoopParameters(fn: string, parameters: LoopParameters): R
   const autoConverge = parameters.autoConverge ?? null;
   if (autoConverge !== null) {
     requireObject(fn, 'autoConverge', autoConverge);
-    for (const field of ['initialPercent', 'incrementPercent', 'maxPercent', 'triggerThresholdPercent'] as const) requireFinite(fn, `autoConverge.${field}`, autoConverge[field], { ge: 0, le: field === 'triggerThresholdPercent' ? 100 : 99 });
+    // QEMU's own bounds (migrate_params_check): whole percentages, a throttle that can start and grow,
+    // and a ceiling no lower than where it starts. Outside them QEMU refuses the setting, while the
+    // model would quietly run a throttle that never starts or starts above its ceiling.
+    const initialPercent = requireInteger(fn, 'autoConverge.initialPercent', autoConverge.initialPercent, 1, 99);
+    requireInteger(fn, 'autoConverge.incrementPercent', autoConverge.incrementPercent, 1, 99);
+    requireInteger(fn, 'autoConverge.maxPercent', autoConverge.maxPercent, initialPercent, 99);
+    requireInteger(fn, 'autoConverge.triggerThresholdPercent', autoConverge.triggerThresholdPercent, 1, 100);
   }
   return {
     memoryBytes,
