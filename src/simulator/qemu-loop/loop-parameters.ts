@@ -57,7 +57,7 @@ export interface LoopParameters {
   readonly ruleSet?: LoopRuleSetName;
   /** Auto-converge settings, or null/absent when the capability is off. */
   readonly autoConverge?: AutoConvergeSettings | null;
-  /** Simulated time after which the migration counts as not converging (ms); default 600,000 (10 min). */
+  /** Simulated time after which the migration counts as not converging (ms), at most 2^53 - 1; default 600,000 (10 min). */
   readonly maxTimeMs?: number;
   /** Whether to record a trace row per turn; default true. */
   readonly trace?: boolean;
@@ -111,7 +111,8 @@ export function resolveLoopParameters(fn: string, parameters: LoopParameters): R
     syncCost: parameters.syncCost,
     ruleSet,
     autoConverge,
-    maxTimeMs: requireFinite(fn, 'maxTimeMs', parameters.maxTimeMs ?? DEFAULT_MAX_TIME_MS, { gt: 0 }),
+    // Below 2^53 ms a 100 ms wait always moves the clock, so every turn of the loop makes progress.
+    maxTimeMs: requireFinite(fn, 'maxTimeMs', parameters.maxTimeMs ?? DEFAULT_MAX_TIME_MS, { gt: 0, le: Number.MAX_SAFE_INTEGER }),
     trace: parameters.trace ?? true,
   };
 }
