@@ -43,7 +43,7 @@ export interface LoopParameters {
    * It counts towards the real downtime, not towards QEMU's threshold, which covers RAM only.
    */
   readonly switchoverCostMs?: number;
-  /** `max-bandwidth` (bytes per second); 0 = no limit; default QEMU's 128 MiB/s. */
+  /** `max-bandwidth` (bytes per second), at most 2^53 - 1; 0 = no limit; default QEMU's 128 MiB/s. */
   readonly maxBandwidthBytesPerSecond?: number;
   /** `downtime-limit` (ms), >= 0. */
   readonly downtimeLimitMs: number;
@@ -104,7 +104,8 @@ export function resolveLoopParameters(fn: string, parameters: LoopParameters): R
     switchoverCostMs: requireFinite(fn, 'switchoverCostMs', parameters.switchoverCostMs ?? 0, { ge: 0 }),
     setupCostMs: requireFinite(fn, 'setupCostMs', parameters.setupCostMs ?? 0, { ge: 0 }),
     zeroPages: requireInteger(fn, 'zeroPages', parameters.zeroPages ?? 0, 0, memoryBytes / pageSizeBytes),
-    maxBandwidthBytesPerSecond: requireFinite(fn, 'maxBandwidthBytesPerSecond', parameters.maxBandwidthBytesPerSecond ?? DEFAULT_MAX_BANDWIDTH_BYTES_PER_SECOND, { ge: 0 }),
+    // Whole budgets up to 2^53 / 10 bytes are summed exactly by the window (see the fluid pages' send).
+    maxBandwidthBytesPerSecond: requireFinite(fn, 'maxBandwidthBytesPerSecond', parameters.maxBandwidthBytesPerSecond ?? DEFAULT_MAX_BANDWIDTH_BYTES_PER_SECOND, { ge: 0, le: Number.MAX_SAFE_INTEGER }),
     downtimeLimitMs: requireFinite(fn, 'downtimeLimitMs', parameters.downtimeLimitMs, { ge: 0 }),
     availSwitchoverBandwidthBytesPerSecond,
     workload: parameters.workload,
