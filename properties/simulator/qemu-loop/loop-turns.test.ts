@@ -159,10 +159,26 @@ describe('simulateQemuLoop turn by turn', () => {
   });
 });
 
+describe('simulateQemuLoop over long simulated times', () => {
+  test('runs up to a maxTimeMs of 2^53 - 1 ms, where a 1 ms turn still moves the clock', () => {
+    const top = Number.MAX_SAFE_INTEGER;
+    expect(simulateQemuLoop(idleGuest(120, { maxTimeMs: top }))).toMatchObject({ converged: true, totalTimeMs: 123, downtimeMs: 21 });
+    // One page, dirtied again at once: each turn sends it (1 ms) and the next syncs it back (0 ms). Started 2000 ms
+    // before the end, the run takes 2000 turns of exactly 1 ms and stops at maxTimeMs.
+    const busy = simulateQemuLoop(idleGuest(1, {
+      setupCostMs: top - 2000, maxTimeMs: top, ruleSet: 'every-drain', downtimeLimitMs: 0, trace: false,
+      workload: { kind: 'constant', dirtyRateBytesPerMs: 1e9 }, syncCost: { kind: 'constant', syncMs: 0 },
+    }));
+    expect(busy).toMatchObject({ converged: false, totalTimeMs: top, passes: 2000, dirtySyncCount: 2000, sentPages: 2000 });
+  });
+});
+
 describe('simulateQemuLoop on bad input', () => {
   test('names itself and the parameter in the error, whichever part of the model checks it', () => {
     expect(() => simulateQemuLoop(idleGuest(120, { memoryBytes: 1000 }))).toThrow(new RangeError('simulateQemuLoop: memoryBytes must be a whole number of 4096-byte pages, got 1000'));
     expect(() => simulateQemuLoop(idleGuest(120, { syncCost: { kind: 'constant', syncMs: -1 } }))).toThrow(new RangeError('simulateQemuLoop: syncCost.syncMs must be >= 0, got -1'));
     expect(() => simulateQemuLoop(idleGuest(120, { workload: { kind: 'constant', dirtyRateBytesPerMs: -1 } }))).toThrow(new RangeError('simulateQemuLoop: workload.dirtyRateBytesPerMs must be >= 0, got -1'));
+    // Past 2^53 ms the clock loses whole milliseconds to rounding, so a turn could stop moving it.
+    expect(() => simulateQemuLoop(idleGuest(120, { maxTimeMs: 2 ** 53 }))).toThrow(new RangeError('simulateQemuLoop: maxTimeMs must be <= 9007199254740991, got 9007199254740992'));
   });
 });

@@ -58,6 +58,25 @@ describe('the rate-limited loop', () => {
     expect([run.converged, run.downtimeMs, run.sentBytes]).toEqual([true, 31, 200_000]);
   });
 
+  test('spends a whole budget exactly after a send of fractional bytes, so a wait follows, not a pass of crumbs', () => {
+    // 333.3 bytes/ms: the first pass (1 → 51 ms) sends 16,665 bytes, 16.665 pages. The budget of 20,000 bytes
+    // (200,000 bytes/s) leaves 3,335 for the second, which stops at it (3335 / 333.3 ms later), and the turn
+    // waits to 100 ms, where the window measures 200 bytes/ms: a threshold of 10,000 bytes (10 pages). The
+    // next pass runs from 100 to 150 ms.
+    const run = simulateQemuLoop({ ...PACED, linkBandwidthBytesPerMs: 333.3, maxBandwidthBytesPerSecond: 200_000 });
+    const rows = run.trace.slice(0, 4).map((row) => [row.timeMs, row.phase, row.pendingBytes / 1000, row.thresholdBytes, row.windowBandwidthBytesPerMs, row.passes]);
+    expect(rows[0]).toEqual([1, 'setup', 200, 0, null, 0]);
+    expect(rows[1][0]).toBe(51);
+    expect(rows[1][2]).toBeCloseTo(200 - 16.665, 9);
+    expect(rows[2]).toEqual([100, 'wait', 180, 10_000, 200, 2]);
+    expect(rows[3][0]).toBe(150);
+  });
+
+  test('takes a max-bandwidth of up to 2^53 - 1 bytes/s, whose budgets the window sums exactly, and refuses more', () => {
+    expect(simulateQemuLoop({ ...PACED, maxBandwidthBytesPerSecond: Number.MAX_SAFE_INTEGER }).trace).toEqual(simulateQemuLoop({ ...PACED, maxBandwidthBytesPerSecond: 0 }).trace);
+    expect(() => simulateQemuLoop({ ...PACED, maxBandwidthBytesPerSecond: 2 ** 53 })).toThrow(new RangeError('simulateQemuLoop: maxBandwidthBytesPerSecond must be <= 9007199254740991, got 9007199254740992'));
+  });
+
   test('runs a max-bandwidth below 10 bytes/s as no limit at all', () => {
     const unlimited = simulateQemuLoop({ ...PACED, maxBandwidthBytesPerSecond: 0 });
     const belowTen = simulateQemuLoop({ ...PACED, maxBandwidthBytesPerSecond: 9 });

@@ -43,7 +43,7 @@ export interface LoopParameters {
    * It counts towards the real downtime, not towards QEMU's threshold, which covers RAM only.
    */
   readonly switchoverCostMs?: number;
-  /** `max-bandwidth` (bytes per second); 0 = no limit; default QEMU's 128 MiB/s. */
+  /** `max-bandwidth` (bytes per second), at most 2^53 - 1; 0 = no limit; default QEMU's 128 MiB/s. */
   readonly maxBandwidthBytesPerSecond?: number;
   /** `downtime-limit` (ms), >= 0. */
   readonly downtimeLimitMs: number;
@@ -57,7 +57,7 @@ export interface LoopParameters {
   readonly ruleSet?: LoopRuleSetName;
   /** Auto-converge settings, or null/absent when the capability is off. */
   readonly autoConverge?: AutoConvergeSettings | null;
-  /** Simulated time after which the migration counts as not converging (ms); default 600,000 (10 min). */
+  /** Simulated time after which the migration counts as not converging (ms), at most 2^53 - 1; default 600,000 (10 min). */
   readonly maxTimeMs?: number;
   /** Whether to record a trace row per turn; default true. */
   readonly trace?: boolean;
@@ -104,14 +104,16 @@ export function resolveLoopParameters(fn: string, parameters: LoopParameters): R
     switchoverCostMs: requireFinite(fn, 'switchoverCostMs', parameters.switchoverCostMs ?? 0, { ge: 0 }),
     setupCostMs: requireFinite(fn, 'setupCostMs', parameters.setupCostMs ?? 0, { ge: 0 }),
     zeroPages: requireInteger(fn, 'zeroPages', parameters.zeroPages ?? 0, 0, memoryBytes / pageSizeBytes),
-    maxBandwidthBytesPerSecond: requireFinite(fn, 'maxBandwidthBytesPerSecond', parameters.maxBandwidthBytesPerSecond ?? DEFAULT_MAX_BANDWIDTH_BYTES_PER_SECOND, { ge: 0 }),
+    // Whole budgets up to 2^53 / 10 bytes are summed exactly by the window (see the fluid pages' send).
+    maxBandwidthBytesPerSecond: requireFinite(fn, 'maxBandwidthBytesPerSecond', parameters.maxBandwidthBytesPerSecond ?? DEFAULT_MAX_BANDWIDTH_BYTES_PER_SECOND, { ge: 0, le: Number.MAX_SAFE_INTEGER }),
     downtimeLimitMs: requireFinite(fn, 'downtimeLimitMs', parameters.downtimeLimitMs, { ge: 0 }),
     availSwitchoverBandwidthBytesPerSecond,
     workload: parameters.workload,
     syncCost: parameters.syncCost,
     ruleSet,
     autoConverge,
-    maxTimeMs: requireFinite(fn, 'maxTimeMs', parameters.maxTimeMs ?? DEFAULT_MAX_TIME_MS, { gt: 0 }),
+    // Below 2^53 ms a 100 ms wait always moves the clock, so every turn of the loop makes progress.
+    maxTimeMs: requireFinite(fn, 'maxTimeMs', parameters.maxTimeMs ?? DEFAULT_MAX_TIME_MS, { gt: 0, le: Number.MAX_SAFE_INTEGER }),
     trace: parameters.trace ?? true,
   };
 }

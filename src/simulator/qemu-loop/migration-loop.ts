@@ -1,7 +1,7 @@
 /**
  * QEMU's migration thread as an event-driven model (`migration_thread`): each turn of its loop runs
- * `migration_iteration_run` unless the rate limit is spent, then `migration_rate_limit`, which closes the
- * bandwidth window when it is 100 ms old and waits out a spent budget. An iteration syncs the dirty
+ * `migration_iteration_run`, then `migration_rate_limit`, which closes the bandwidth window when it is
+ * 100 ms old and waits out a spent budget. An iteration syncs the dirty
  * bitmap when the rule set says so, completes when it says so, and otherwise sends one
  * `ram_save_iterate` pass of at most 50 ms (`MAX_WAIT`).
  *
@@ -118,32 +118,30 @@ export function simulateQemuLoop(parameters: LoopParameters): LoopOutcome {
   advance(p.setupCostMs);
   sync();
   record('setup', p.memoryBytes, true, undefined);
-  for (let turn = 0; nowMs < p.maxTimeMs; turn++) {
-    if (turn > 1e7) throw new Error(`simulateQemuLoop: stalled at ${nowMs} ms with ${pages.pendingPages()} pages pending, window ${window.startMs} ms/${window.sentBytes} bytes, threshold ${thresholdBytes}`);
+  // Every turn ends later than it began: a turn that did nothing waits for the window to close.
+  while (nowMs < p.maxTimeMs) {
     const estimateBytes = pages.pendingPages() * pageBytes;
     const startMs = nowMs;
     let synced = false;
-    if (window.sentBytes < budgetBytes) {
-      if (rules.syncNow(estimateBytes, thresholdBytes)) {
-        sync();
-        synced = true;
-      }
-      if (rules.completeNow(pages.pendingPages() * pageBytes, thresholdBytes, synced)) {
-        const finalSyncStartMs = nowMs;
-        guestRunning = false;
-        sync();
-        const finalSyncMs = nowMs - finalSyncStartMs;
-        send({ maxMs: Number.POSITIVE_INFINITY, maxBytes: Number.POSITIVE_INFINITY });
-        advance(p.switchoverCostMs);
-        const downtimeMs = nowMs - finalSyncStartMs;
-        record('complete', estimateBytes, true, undefined);
-        return outcome(true, downtimeMs, finalSyncMs);
-      }
-      passes++;
-      const pass = send({ maxMs: MAX_WAIT_MS, maxBytes: budgetBytes - window.sentBytes });
-      // A pass that spends the budget spends it exactly: float sums would leave crumbs that never run out.
-      if (pass.spentBytes) window.sentBytes = budgetBytes;
+    // QEMU skips the iteration while the budget is spent (migration_rate_exceeded). Here it never is at the
+    // start of a turn: a turn that spends it waits below, and a wait always closes the window, which resets it.
+    if (rules.syncNow(estimateBytes, thresholdBytes)) {
+      sync();
+      synced = true;
     }
+    if (rules.completeNow(pages.pendingPages() * pageBytes, thresholdBytes, synced)) {
+      const finalSyncStartMs = nowMs;
+      guestRunning = false;
+      sync();
+      const finalSyncMs = nowMs - finalSyncStartMs;
+      send({ maxMs: Number.POSITIVE_INFINITY, maxBytes: Number.POSITIVE_INFINITY });
+      advance(p.switchoverCostMs);
+      const downtimeMs = nowMs - finalSyncStartMs;
+      record('complete', estimateBytes, true, undefined);
+      return outcome(true, downtimeMs, finalSyncMs);
+    }
+    passes++;
+    send({ maxMs: MAX_WAIT_MS, maxBytes: budgetBytes - window.sentBytes });
     let closed = window.check(nowMs);
     if (closed !== undefined) closeWindow(closed);
     let phase: LoopTraceRow['phase'] = 'iterate';

@@ -117,7 +117,8 @@ export function fluidMigrationPages(workload: DirtyingWorkload, totalPages: numb
       pendingTarget = all ? 0 : pendingTarget - pendingTarget * share;
       pending = all ? 0 : pending - pages;
       const spentBytes = !all && pages === byBytes;
-      // A send the budget stops spends it exactly: float products would leave crumbs that never run out.
+      // A send the budget stops spends exactly what was left, so the window's sum lands on its whole budget
+      // (s + (B - s) rounds to B for a whole B below 2^52); a float product would leave crumbs that never run out.
       return { pages, bytes: spentBytes ? limits.maxBytes : pages * bytesPerPage, ms: pages * msPerPage, spentBytes };
     },
   };
