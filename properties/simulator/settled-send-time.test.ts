@@ -20,6 +20,11 @@ describe('settledSendTime', () => {
     expect(strict.sendMs).toBeCloseTo(10 + 10 / 2 ** 40, 12);
   });
 
+  test('counts a difference of exactly the tolerance as settled', () => {
+    // M = 60 bytes: 30 ms, then 20 ms; they differ by 10 ms, exactly half of the later one.
+    expect(settledSendTime({ ...SLOW_DIRTY, memoryBytes: 60 }, 'windowed', 0.5)).toEqual({ settled: true, sendMs: 20, iterations: 2 });
+  });
+
   test('settles at once when the first send is already the critical one', () => {
     // M = 20 bytes: the first send is 10 ms, and so is the second.
     expect(settledSendTime({ ...SLOW_DIRTY, memoryBytes: 20 }, 'seed-premises')).toEqual({ settled: true, sendMs: 10, iterations: 2 });
