@@ -52,7 +52,7 @@ describe('resolveLoopParameters', () => {
 
   test('names the function, the parameter and the value it refuses', () => {
     const refused = (overrides: Record<string, unknown>) => () => resolveLoopParameters('simulateQemuLoop', { ...MINIMAL, ...overrides } as LoopParameters);
-    expect(() => resolveLoopParameters('simulateQemuLoop', null as never)).toThrow(TypeError);
+    expect(() => resolveLoopParameters('simulateQemuLoop', null as never)).toThrow(new TypeError('simulateQemuLoop: parameters must be an object, got null'));
     expect(refused({ pageSizeBytes: 0 })).toThrow(new RangeError('simulateQemuLoop: pageSizeBytes must be > 0, got 0'));
     expect(refused({ memoryBytes: 0 })).toThrow(new RangeError('simulateQemuLoop: memoryBytes must be > 0, got 0'));
     expect(refused({ memoryBytes: 4096 * 1.5 })).toThrow(new RangeError('simulateQemuLoop: memoryBytes must be a whole number of 4096-byte pages, got 6144'));

@@ -63,6 +63,6 @@ describe('createSyncCost', () => {
     expect(cost({ kind: 'implementation', implementation: 'qemu-landed', misalignedPages: 2 ** 24 + 1 })).toThrow(new RangeError('simulateQemuLoop: syncCost.misalignedPages must be <= 16777216, got 16777217'));
     expect(cost({ kind: 'implementation', implementation: 'qemu-landed', misalignedPages: 128 })).toThrow(new RangeError('simulateQemuLoop: syncCost.misalignedPages must be not a multiple of 64 (else the block takes the aligned path), got 128'));
     expect(cost({ kind: 'quadratic' })).toThrow(new TypeError('simulateQemuLoop: syncCost.kind must be "constant", "linear" or "implementation", got "quadratic"'));
-    expect(cost(null)).toThrow(TypeError);
+    expect(cost(null)).toThrow(new TypeError('simulateQemuLoop: syncCost must be an object, got null'));
   });
 });

@@ -53,7 +53,7 @@ describe('createWorkload', () => {
     expect(bind({ kind: 'measured', curve: measuredCurve() }, 200)).toThrow(new RangeError('simulateQemuLoop: workload.curve must describe the simulated guest (200 pages of 4096 bytes), got 100 pages of 4096 bytes'));
     expect(bind({ kind: 'measured', curve: measuredCurve({ pageSizeBytes: 2048 }) })).toThrow(new RangeError('simulateQemuLoop: workload.curve must describe the simulated guest (100 pages of 4096 bytes), got 100 pages of 2048 bytes'));
     expect(bind({ kind: 'burst' })).toThrow(new TypeError('simulateQemuLoop: workload.kind must be "constant", "working-set" or "measured", got "burst"'));
-    expect(bind(undefined)).toThrow(TypeError);
+    expect(bind(undefined)).toThrow(new TypeError('simulateQemuLoop: workload must be an object, got undefined'));
   });
 });
 
@@ -79,6 +79,20 @@ describe('createMigrationPages', () => {
     expect(() => createMigrationPages('simulateQemuLoop', { ...sweep, workingSetPages: 91 }, 100, PAGE, 0)).toThrow(new RangeError('simulateQemuLoop: workload.workingSetPages must be <= 90, got 91'));
     expect(() => createMigrationPages('simulateQemuLoop', { ...sweep, writerStartOffset: 20 }, 100, PAGE, 0)).toThrow(new RangeError('simulateQemuLoop: workload.writerStartOffset must be <= 19, got 20'));
     expect(() => createMigrationPages('simulateQemuLoop', sweep, 100, PAGE, 81)).toThrow(new RangeError('simulateQemuLoop: zeroPages must be at most the 80 pages outside the working set, got 81'));
-    expect(() => createMigrationPages('simulateQemuLoop', null as never, 100, PAGE, 0)).toThrow(TypeError);
+    expect(() => createMigrationPages('simulateQemuLoop', null as never, 100, PAGE, 0)).toThrow(new TypeError('simulateQemuLoop: workload must be an object, got null'));
+    expect(() => createMigrationPages('simulateQemuLoop', { ...sweep, pagesPerSecond: -1 }, 100, PAGE, 0)).toThrow(new RangeError('simulateQemuLoop: workload.pagesPerSecond must be >= 0, got -1'));
+    // Every page outside the working set may be a page of zeros.
+    expect(createMigrationPages('f', sweep, 100, PAGE, 80).pendingPages()).toBe(100);
+  });
+
+  test('runs a sweep of exactly 2^26 pages', () => {
+    expect(createMigrationPages('f', { kind: 'sweep', firstPage: 0, workingSetPages: 1, pagesPerSecond: 1 }, 2 ** 26, PAGE, 0).pendingPages()).toBe(2 ** 26);
+  });
+
+  test("writes a sweep's pages at its rate per second of guest time", () => {
+    // 1000 pages a second is one a millisecond: 5 pages of the working set in 5 ms.
+    const pages = createMigrationPages('f', { kind: 'sweep', firstPage: 10, workingSetPages: 20, pagesPerSecond: 1000 }, 100, PAGE, 0);
+    pages.guestRan(5);
+    expect(pages.loggedPages()).toBe(5);
   });
 });
