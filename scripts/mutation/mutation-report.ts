@@ -6,6 +6,7 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { declaresTypesOnly } from './type-only-file.ts';
 
 /** The repository root. */
 export const REPOSITORY_ROOT = resolve(import.meta.dirname, '../..');
@@ -142,7 +143,7 @@ export function readIncrementalReports(root = REPOSITORY_ROOT): IncrementalRepor
 export interface FileFreshness {
   /** Changed since the report was made: its score is stale. */
   readonly changed: readonly string[];
-  /** In the core but never mutated. */
+  /** In the core but never mutated (files of type declarations only, which have nothing to mutate, are not listed). */
   readonly notMeasured: readonly string[];
   /** In the report but gone from the core. */
   readonly gone: readonly string[];
@@ -159,7 +160,7 @@ export function reportFreshness(report: IncrementalReport, root = REPOSITORY_ROO
   const measured = Object.keys(report.files);
   return {
     changed: measured.filter((path) => core.includes(path) && readFileSync(join(root, path), 'utf8') !== report.files[path].source),
-    notMeasured: core.filter((path) => !measured.includes(path)),
+    notMeasured: core.filter((path) => !measured.includes(path) && !declaresTypesOnly(join(root, path))),
     gone: measured.filter((path) => !core.includes(path)),
   };
 }

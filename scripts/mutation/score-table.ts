@@ -4,13 +4,14 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { declaresTypesOnly } from './type-only-file.ts';
 import { coreFiles, type EquivalentMutant, type IncrementalReport, readRepositoryJson, REPOSITORY_ROOT, scoreFile, survivorKey } from './mutation-report.ts';
 
 const percent = (value: number | null) => (value === null ? '-' : `${value.toFixed(1)} %`);
 
 /**
  * Renders one row per core file (with "not measured" where the report has none, or, compact, only
- * a count of those) and a total. "open" counts the survivors (no coverage included) that
+ * a count of those; a file of type declarations only has a row of zeros) and a total. "open" counts the survivors (no coverage included) that
  * `mutation/equivalent-mutants.json` does not list as equivalent: the ones a test still has to kill.
  * @param report - the incremental report
  * @param core - the core files
@@ -27,7 +28,9 @@ export function renderScoreTable(report: IncrementalReport, core: readonly strin
   for (const file of core) {
     const entry = report.files[file];
     if (entry === undefined) {
-      if (!compact) lines.push(`${file.padEnd(width)}  not measured`);
+      // Stryker leaves a file of type declarations out of its report: there is nothing in it to mutate.
+      if (declaresTypesOnly(join(REPOSITORY_ROOT, file))) lines.push(row(file, [0, 0, 0, 0, 0, 0, percent(null)]));
+      else if (!compact) lines.push(`${file.padEnd(width)}  not measured`);
       continue;
     }
     const s = scoreFile(file, entry.mutants);
@@ -41,7 +44,7 @@ export function renderScoreTable(report: IncrementalReport, core: readonly strin
     totals.open += open;
     lines.push(row(file, [valid, s.killed, s.timeout, s.survived, s.noCoverage, open, percent(s.scorePercent)]));
   }
-  const measured = core.filter((file) => report.files[file] !== undefined).length;
+  const measured = core.filter((file) => report.files[file] !== undefined || declaresTypesOnly(join(REPOSITORY_ROOT, file))).length;
   const score = totals.mutants === 0 ? null : (100 * (totals.killed + totals.timeout)) / totals.mutants;
   lines.push(row(`measured: ${measured} of ${core.length} files`, [totals.mutants, totals.killed, totals.timeout, totals.survived, totals.noCoverage, totals.open, percent(score)]));
   if (compact && measured < core.length) lines.push(`not measured yet: ${core.length - measured} core files (listed in docs/bug-finding.md)`);
