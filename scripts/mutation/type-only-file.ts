@@ -13,6 +13,10 @@ import ts from 'typescript';
  */
 export function declaresTypesOnly(absolutePath: string): boolean {
   const source = readFileSync(absolutePath, 'utf8');
-  const compiled = ts.transpileModule(source, { compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022, removeComments: true } }).outputText;
-  return compiled.replace(/export\s*\{\s*\};?/g, '').trim() === '';
+  const compiled = ts.transpileModule(source, { compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 } }).outputText;
+  // Comments are trivia, not statements; `export {}` only marks the file as a module, and "use strict"
+  // is what a file with no import or export compiles to.
+  const emptyExport = (statement: ts.Statement) => ts.isExportDeclaration(statement) && statement.moduleSpecifier === undefined && statement.exportClause !== undefined && ts.isNamedExports(statement.exportClause) && statement.exportClause.elements.length === 0;
+  const strictMode = (statement: ts.Statement) => ts.isExpressionStatement(statement) && ts.isStringLiteral(statement.expression) && statement.expression.text === 'use strict';
+  return ts.createSourceFile('compiled.js', compiled, ts.ScriptTarget.ES2022).statements.every((statement) => emptyExport(statement) || strictMode(statement));
 }
