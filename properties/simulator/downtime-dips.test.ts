@@ -29,6 +29,16 @@ describe('downtimeDips', () => {
     expect(downtimeDips(B, D, SEED_VM_MEMORY_BYTES, [55], 'windowed-passes')).toEqual([]);
   });
 
+  test('does not count a flat step as a dip', () => {
+    // B = 1, D = 0.25 bytes/ms, 50 bytes, seed-premises: at x = 50 ms the send time settles at Dx/(B - D) = 50/3 ms,
+    // iterations of 66.7 ms estimate B × (100 - 50)/100 = 0.5 bytes/ms and leave 0.25 × 200/3 = 50/3 bytes, so the
+    // least limit is 100/3 ms; 1e-9 ms more sync lands in the same bisection step, the same least limit.
+    const flat = (syncMs: number) => simulatedMinDowntime({ bandwidthBytesPerMs: 1, dirtyRateBytesPerMs: 0.25, syncMs, memoryBytes: 50 }, 'seed-premises').downtimeMs;
+    expect(flat(50)).toBeCloseTo(100 / 3, 6);
+    expect(flat(50 + 1e-9)).toBe(flat(50));
+    expect(downtimeDips(1, 0.25, 50, [50, 50 + 1e-9], 'seed-premises')).toEqual([]);
+  });
+
   test('needs positive, strictly increasing sync times, and names the one out of order', () => {
     expect(() => downtimeDips(B, D, SEED_VM_MEMORY_BYTES, [0, 1], 'windowed-passes')).toThrow(new RangeError('downtimeDips: syncTimesMs[0] must be > 0, got 0'));
     expect(() => downtimeDips(B, D, SEED_VM_MEMORY_BYTES, [10, 20, 20], 'windowed-passes')).toThrow(new RangeError('downtimeDips: syncTimesMs[2] must be > 20, got 20'));
