@@ -25,14 +25,18 @@ export function renderScoreTable(report: IncrementalReport, core: readonly strin
   const lines = [row('file', ['mutants', 'killed', 'timeout', 'survived', 'no cover', 'open', 'score'])];
   const listed = new Set(equivalents.filter((e) => e.reason.trim() !== '').map((e) => survivorKey(e.file, e.line, e.mutator, e.replacement)));
   const totals = { mutants: 0, killed: 0, timeout: 0, survived: 0, noCoverage: 0, open: 0 };
+  let measured = 0;
   for (const file of core) {
     const entry = report.files[file];
     if (entry === undefined) {
       // Stryker leaves a file of type declarations out of its report: there is nothing in it to mutate.
-      if (declaresTypesOnly(join(REPOSITORY_ROOT, file))) lines.push(row(file, [0, 0, 0, 0, 0, 0, percent(null)]));
-      else if (!compact) lines.push(`${file.padEnd(width)}  not measured`);
+      if (declaresTypesOnly(join(REPOSITORY_ROOT, file))) {
+        measured++;
+        lines.push(row(file, [0, 0, 0, 0, 0, 0, percent(null)]));
+      } else if (!compact) lines.push(`${file.padEnd(width)}  not measured`);
       continue;
     }
+    measured++;
     const s = scoreFile(file, entry.mutants);
     const valid = s.killed + s.timeout + s.survived + s.noCoverage;
     const open = entry.mutants.filter((m) => (m.status === 'Survived' || m.status === 'NoCoverage') && !listed.has(survivorKey(file, m.location.start.line, m.mutatorName, m.replacement ?? ''))).length;
@@ -44,7 +48,6 @@ export function renderScoreTable(report: IncrementalReport, core: readonly strin
     totals.open += open;
     lines.push(row(file, [valid, s.killed, s.timeout, s.survived, s.noCoverage, open, percent(s.scorePercent)]));
   }
-  const measured = core.filter((file) => report.files[file] !== undefined || declaresTypesOnly(join(REPOSITORY_ROOT, file))).length;
   const score = totals.mutants === 0 ? null : (100 * (totals.killed + totals.timeout)) / totals.mutants;
   lines.push(row(`measured: ${measured} of ${core.length} files`, [totals.mutants, totals.killed, totals.timeout, totals.survived, totals.noCoverage, totals.open, percent(score)]));
   if (compact && measured < core.length) lines.push(`not measured yet: ${core.length - measured} core files (listed in docs/bug-finding.md)`);
